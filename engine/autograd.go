@@ -1,0 +1,190 @@
+package engine
+
+// node records the op that produced a tensor: its inputs and the rule that maps the
+// gradient of the output to the gradients of the inputs. The rule is written with Tensor
+// ops, so running it with recording on builds the graph of the gradient itself.
+type node struct {
+	op       string
+	inputs   []*Tensor
+	backward func(g *Tensor) []*Tensor // one gradient per input, nil where none flows
+}
+
+// record attaches history to out when recording is on and some input needs a gradient.
+func record(out *Tensor, op string, inputs []*Tensor, backward func(g *Tensor) []*Tensor) {
+	if !out.dev.GradEnabled() {
+		return
+	}
+	for _, in := range inputs {
+		if in.requiresGrad {
+			out.requiresGrad = true
+			out.node = &node{op: op, inputs: inputs, backward: backward}
+			return
+		}
+	}
+}
+
+// Backward computes the gradient of the scalar t with respect to every leaf that requires
+// grad and adds it to that leaf's Grad (gradients accumulate, as when a parameter is used
+// twice or Backward runs twice). The gradient itself records no history.
+func (t *Tensor) Backward() {
+	if t.Len() != 1 {
+		panicf("Backward of a tensor of shape %v: want one element", t.shape)
+	}
+	if !t.requiresGrad {
+		panicf("Backward of a tensor that does not depend on any parameter")
+	}
+	grads := backprop([]*Tensor{t}, nil, false, nil)
+	for x, g := range grads {
+		if x.node != nil || !x.requiresGrad {
+			continue
+		}
+		if x.Grad == nil {
+			x.Grad = g
+		} else {
+			x.Grad = x.Grad.Add(g)
+		}
+	}
+}
+
+// ZeroGrad clears the accumulated gradient of a leaf.
+func (t *Tensor) ZeroGrad() { t.Grad = nil }
+
+// GradOptions configure Grad.
+type GradOptions struct {
+	// Seeds are the vectors in the vector-Jacobian products, one per output, shaped like it;
+	// nil means ones.
+	Seeds []*Tensor
+	// CreateGraph records the backward pass so the gradients can be differentiated again.
+	CreateGraph bool
+}
+
+// Grad returns the gradients of the sum of outputs (each weighted by its seed) with respect
+// to inputs, like torch.autograd.grad: ∂(Σ_k ⟨seed_k, y_k⟩)/∂x_i. An input that the outputs
+// do not depend on gets a zero tensor. Leaves' Grad fields are left untouched.
+func Grad(outputs, inputs []*Tensor, opts GradOptions) []*Tensor {
+	want := make(map[*Tensor]bool, len(inputs))
+	for _, x := range inputs {
+		want[x] = true
+	}
+	grads := backprop(outputs, opts.Seeds, opts.CreateGraph, want)
+	res := make([]*Tensor, len(inputs))
+	for i, x := range inputs {
+		if g, ok := grads[x]; ok {
+			res[i] = g
+		} else {
+			res[i] = x.dev.Zeros(x.shape...)
+		}
+	}
+	return res
+}
+
+// backprop walks the graph below roots in reverse topological order and returns the
+// gradient of every tensor it reached. When want is non-nil, only paths that lead to a
+// tensor in want are followed.
+func backprop(roots, seeds []*Tensor, createGraph bool, want map[*Tensor]bool) map[*Tensor]*Tensor {
+	order := topoSort(roots, want)
+	grads := make(map[*Tensor]*Tensor, len(order))
+	dev := roots[0].dev
+	run := func() {
+		for i, r := range roots {
+			if !r.requiresGrad {
+				continue
+			}
+			var s *Tensor
+			if seeds != nil && seeds[i] != nil {
+				s = seeds[i]
+				if !sameShape(s.shape, r.shape) {
+					panicf("Grad: seed shape %v for output shape %v", s.shape, r.shape)
+				}
+			} else {
+				s = dev.Full(1, r.shape...)
+			}
+			accumulate(grads, r, s)
+		}
+		for i := len(order) - 1; i >= 0; i-- {
+			t := order[i]
+			g, ok := grads[t]
+			if !ok || t.node == nil {
+				continue
+			}
+			gs := t.node.backward(g)
+			for j, in := range t.node.inputs {
+				if gs[j] == nil || !in.requiresGrad {
+					continue
+				}
+				if want != nil && !want[in] {
+					continue
+				}
+				if !sameShape(gs[j].shape, in.shape) {
+					panicf("%s backward: gradient %v for input %v", t.node.op, gs[j].shape, in.shape)
+				}
+				accumulate(grads, in, gs[j])
+			}
+		}
+	}
+	if createGraph {
+		run()
+	} else {
+		dev.NoGrad(run)
+	}
+	return grads
+}
+
+func accumulate(grads map[*Tensor]*Tensor, t, g *Tensor) {
+	if prev, ok := grads[t]; ok {
+		grads[t] = prev.Add(g)
+	} else {
+		grads[t] = g
+	}
+}
+
+// topoSort lists the tensors that need gradients below roots, inputs before outputs. With
+// want, it also marks in want every tensor from which a path leads to a wanted one.
+func topoSort(roots []*Tensor, want map[*Tensor]bool) []*Tensor {
+	var order []*Tensor
+	seen := make(map[*Tensor]bool)
+	type frame struct {
+		t    *Tensor
+		next int
+	}
+	for _, r := range roots {
+		if !r.requiresGrad || seen[r] {
+			continue
+		}
+		seen[r] = true
+		stack := []frame{{t: r}}
+		for len(stack) > 0 {
+			top := &stack[len(stack)-1]
+			if top.t.node != nil && top.next < len(top.t.node.inputs) {
+				in := top.t.node.inputs[top.next]
+				top.next++
+				if in.requiresGrad && !seen[in] {
+					seen[in] = true
+					stack = append(stack, frame{t: in})
+				}
+				continue
+			}
+			order = append(order, top.t)
+			stack = stack[:len(stack)-1]
+		}
+	}
+	if want != nil {
+		// Inputs come before outputs in order, so one forward pass settles reachability.
+		for _, t := range order {
+			r := want[t]
+			if !r && t.node != nil {
+				for _, in := range t.node.inputs {
+					if want[in] {
+						r = true
+						break
+					}
+				}
+			}
+			if r {
+				want[t] = true
+			}
+		}
+	}
+	return order
+}
+

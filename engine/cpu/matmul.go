@@ -1,0 +1,45 @@
+package cpu
+
+import (
+	"gonum.org/v1/gonum/blas"
+	"gonum.org/v1/gonum/blas/blas32"
+
+	"github.com/ganplay/ganplay/engine"
+)
+
+// MatMul computes dst_i = op(a_i)·op(b_i) for every batch i with blas32 (row-major Sgemm).
+func (b *Backend) MatMul(dst, a, bb engine.Buffer, g engine.MatMulGeom) {
+	d, x, y := data(dst), data(a), data(bb)
+	if len(d) != g.Batch*g.M*g.N {
+		panic("cpu: MatMul destination has the wrong size")
+	}
+	lda, ldb := g.K, g.N
+	if g.TransA {
+		lda = g.M
+	}
+	if g.TransB {
+		ldb = g.K
+	}
+	ta, tb := blas.NoTrans, blas.NoTrans
+	if g.TransA {
+		ta = blas.Trans
+	}
+	if g.TransB {
+		tb = blas.Trans
+	}
+	impl := blas32.Implementation()
+	work := g.M * g.N * g.K
+	b.parallelFor(g.Batch, g.Batch*work, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			out := d[i*g.M*g.N : (i+1)*g.M*g.N]
+			if g.M == 0 || g.N == 0 {
+				continue
+			}
+			if g.K == 0 {
+				clear(out)
+				continue
+			}
+			impl.Sgemm(ta, tb, g.M, g.N, g.K, 1, x[i*g.StrideA:], lda, y[i*g.StrideB:], ldb, 0, out, g.N)
+		}
+	})
+}

@@ -1,0 +1,102 @@
+package cpu
+
+import (
+	"math"
+
+	"github.com/ganplay/ganplay/engine"
+)
+
+// Reduce folds x over the axes r.Axes into dst (see engine.ReduceOp). Each output element
+// is owned by one goroutine: the work is split over the kept axes.
+func (b *Backend) Reduce(op engine.ReduceOp, dst, x engine.Buffer, r engine.Reduction) {
+	d, s := data(dst), data(x)
+	if len(s) == 0 {
+		return
+	}
+	init := float32(0)
+	if op == engine.OpMaxReduce {
+		init = float32(math.Inf(-1))
+	}
+	for i := range d {
+		d[i] = init
+	}
+	// Put the kept axes first so that chunks of the outer loop own disjoint outputs:
+	// iterate over [kept..., reduced...] with input strides and output strides.
+	in := contiguous(r.Shape)
+	outSt := contiguous(keep(r.Shape, r.Axes))
+	var shape, sIn, sOut []int
+	for pass := 0; pass < 2; pass++ {
+		for i, n := range r.Shape {
+			if r.Axes[i] == (pass == 1) {
+				shape = append(shape, n)
+				sIn = append(sIn, in[i])
+				if r.Axes[i] {
+					sOut = append(sOut, 0)
+				} else {
+					sOut = append(sOut, outSt[i])
+				}
+			}
+		}
+	}
+	shape2, st := collapse(shape, sIn, sOut)
+	inner := shape2[len(shape2)-1]
+	si, so := st[0][len(shape2)-1], st[1][len(shape2)-1]
+	outer := outerCount(shape2)
+	// Split only along kept axes: chunks of the outer loop aligned to whole output groups.
+	perOut := outer / max(1, nOutOuter(shape2, st[1]))
+	groups := outer / max(1, perOut)
+	b.parallelFor(groups, len(s), func(lo, hi int) {
+		rows(shape2, st, lo*perOut, hi*perOut, func(offs []int) {
+			reduceRow(op, d[offs[1]:], so, s[offs[0]:], si, inner)
+		})
+	})
+}
+
+// nOutOuter counts the distinct output offsets among the outer axes of a collapsed
+// iteration (axes with a non-zero output stride come first).
+func nOutOuter(shape, sOut []int) int {
+	n := 1
+	for d := 0; d < len(shape)-1; d++ {
+		if sOut[d] != 0 {
+			n *= shape[d]
+		}
+	}
+	return n
+}
+
+func keep(shape []int, axes []bool) []int {
+	out := make([]int, len(shape))
+	for i, n := range shape {
+		out[i] = n
+		if axes[i] {
+			out[i] = 1
+		}
+	}
+	return out
+}
+
+func reduceRow(op engine.ReduceOp, d []float32, so int, s []float32, si int, n int) {
+	if so == 0 { // the row folds into one output element
+		if op == engine.OpSum {
+			var acc float64
+			for i, j := 0, 0; i < n; i, j = i+1, j+si {
+				acc += float64(s[j])
+			}
+			d[0] += float32(acc)
+			return
+		}
+		m := d[0]
+		for i, j := 0, 0; i < n; i, j = i+1, j+si {
+			m = max(m, s[j])
+		}
+		d[0] = m
+		return
+	}
+	for i, j, k := 0, 0, 0; i < n; i, j, k = i+1, j+si, k+so {
+		if op == engine.OpSum {
+			d[k] += s[j]
+		} else {
+			d[k] = max(d[k], s[j])
+		}
+	}
+}

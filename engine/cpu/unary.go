@@ -1,0 +1,141 @@
+package cpu
+
+import (
+	"math"
+
+	"github.com/ganplay/ganplay/engine"
+)
+
+// Unary computes dst[i] = op(x[i]) (see engine.UnaryOp for the formulas).
+func (b *Backend) Unary(op engine.UnaryOp, p engine.Params, dst, x engine.Buffer) {
+	d, s := data(dst), data(x)
+	if len(d) != len(s) {
+		panic("cpu: Unary buffers differ in length")
+	}
+	b.parallelFor(len(d), 8*len(d), func(lo, hi int) { unary(op, p, d[lo:hi], s[lo:hi]) })
+}
+
+func unary(op engine.UnaryOp, p engine.Params, d, s []float32) {
+	d = d[:len(s)]
+	switch op {
+	case engine.OpNeg:
+		for i, v := range s {
+			d[i] = -v
+		}
+	case engine.OpExp:
+		for i, v := range s {
+			d[i] = float32(math.Exp(float64(v)))
+		}
+	case engine.OpLog:
+		for i, v := range s {
+			d[i] = float32(math.Log(float64(v)))
+		}
+	case engine.OpSqrt:
+		for i, v := range s {
+			d[i] = float32(math.Sqrt(float64(v)))
+		}
+	case engine.OpAbs:
+		for i, v := range s {
+			d[i] = float32(math.Abs(float64(v)))
+		}
+	case engine.OpTanh:
+		for i, v := range s {
+			d[i] = float32(math.Tanh(float64(v)))
+		}
+	case engine.OpSigmoid:
+		for i, v := range s {
+			d[i] = sigmoid(v)
+		}
+	case engine.OpRelu:
+		for i, v := range s {
+			d[i] = max(v, 0)
+		}
+	case engine.OpLeakyRelu:
+		for i, v := range s {
+			if v > 0 {
+				d[i] = v
+			} else {
+				d[i] = p.A * v
+			}
+		}
+	case engine.OpSoftplus:
+		for i, v := range s {
+			// ln(1 + e^x) = max(x, 0) + ln(1 + e^-|x|), which never overflows.
+			x := float64(v)
+			d[i] = float32(math.Max(x, 0) + math.Log1p(math.Exp(-math.Abs(x))))
+		}
+	case engine.OpPow:
+		pow(p.A, d, s)
+	case engine.OpClamp:
+		for i, v := range s {
+			d[i] = min(max(v, p.A), p.B)
+		}
+	case engine.OpAffine:
+		for i, v := range s {
+			d[i] = p.A*v + p.B
+		}
+	case engine.OpSign:
+		for i, v := range s {
+			switch {
+			case v > 0:
+				d[i] = 1
+			case v < 0:
+				d[i] = -1
+			default:
+				d[i] = 0
+			}
+		}
+	case engine.OpStep:
+		for i, v := range s {
+			if v > p.A {
+				d[i] = 1
+			} else {
+				d[i] = p.B
+			}
+		}
+	case engine.OpInRange:
+		for i, v := range s {
+			if v >= p.A && v <= p.B {
+				d[i] = 1
+			} else {
+				d[i] = 0
+			}
+		}
+	case engine.OpRecip:
+		for i, v := range s {
+			d[i] = 1 / v
+		}
+	default:
+		panic("cpu: unknown unary op")
+	}
+}
+
+// sigmoid returns 1/(1 + e^-x) without overflow for large |x|.
+func sigmoid(v float32) float32 {
+	x := float64(v)
+	if x >= 0 {
+		return float32(1 / (1 + math.Exp(-x)))
+	}
+	e := math.Exp(x)
+	return float32(e / (1 + e))
+}
+
+func pow(a float32, d, s []float32) {
+	switch a {
+	case 0:
+		for i := range s {
+			d[i] = 1
+		}
+	case 1:
+		copy(d, s)
+	case 2:
+		for i, v := range s {
+			d[i] = v * v
+		}
+	default:
+		e := float64(a)
+		for i, v := range s {
+			d[i] = float32(math.Pow(float64(v), e))
+		}
+	}
+}

@@ -1,0 +1,84 @@
+package engine
+
+import (
+	"math/rand/v2"
+)
+
+// Device pairs a Backend with the state of automatic differentiation. Tensors made on a
+// device run their ops on its backend. A Device is not safe for concurrent use.
+type Device struct {
+	b      Backend
+	noGrad int // depth of NoGrad regions; graph recording is off while > 0
+}
+
+// NewDevice returns a device that runs on b with gradient recording on.
+func NewDevice(b Backend) *Device { return &Device{b: b} }
+
+// Backend returns the backend that the device runs on.
+func (d *Device) Backend() Backend { return d.b }
+
+// GradEnabled reports whether ops on this device record the graph for differentiation.
+func (d *Device) GradEnabled() bool { return d.noGrad == 0 }
+
+// NoGrad runs f with graph recording off: tensors made inside have no history, as for
+// evaluation, optimizer updates and detached targets.
+func (d *Device) NoGrad(f func()) {
+	d.noGrad++
+	defer func() { d.noGrad-- }()
+	f()
+}
+
+// FromSlice makes a tensor of the given shape holding a copy of data (row-major).
+func (d *Device) FromSlice(data []float32, shape ...int) *Tensor {
+	n := numel(shape)
+	if len(data) != n {
+		panicf("FromSlice: %d values for shape %v (%d elements)", len(data), shape, n)
+	}
+	t := d.empty(shape)
+	d.b.Write(t.buf, data)
+	return t
+}
+
+// Zeros makes a tensor of zeros.
+func (d *Device) Zeros(shape ...int) *Tensor { return d.empty(shape) }
+
+// Full makes a tensor with every element v.
+func (d *Device) Full(v float32, shape ...int) *Tensor {
+	t := d.empty(shape)
+	if v != 0 {
+		d.b.Fill(t.buf, v)
+	}
+	return t
+}
+
+// Scalar makes a tensor of shape [] holding v.
+func (d *Device) Scalar(v float32) *Tensor { return d.Full(v) }
+
+// Randn makes a tensor of draws from N(mean, std²) taken from rng.
+func (d *Device) Randn(rng *rand.Rand, mean, std float64, shape ...int) *Tensor {
+	data := make([]float32, numel(shape))
+	for i := range data {
+		data[i] = float32(mean + std*rng.NormFloat64())
+	}
+	return d.FromSlice(data, shape...)
+}
+
+// Rand makes a tensor of draws from U[lo, hi) taken from rng.
+func (d *Device) Rand(rng *rand.Rand, lo, hi float64, shape ...int) *Tensor {
+	data := make([]float32, numel(shape))
+	for i := range data {
+		data[i] = float32(lo + (hi-lo)*rng.Float64())
+	}
+	return d.FromSlice(data, shape...)
+}
+
+// empty allocates an uninitialised (zeroed) contiguous tensor with no history.
+func (d *Device) empty(shape []int) *Tensor {
+	for _, s := range shape {
+		if s < 0 {
+			panicf("negative dimension in shape %v", shape)
+		}
+	}
+	sh := append([]int(nil), shape...)
+	return &Tensor{dev: d, buf: d.b.Alloc(numel(sh)), shape: sh}
+}
