@@ -187,4 +187,3 @@ func topoSort(roots []*Tensor, want map[*Tensor]bool) []*Tensor {
 	}
 	return order
 }
-

@@ -9,23 +9,23 @@ type UnaryOp uint32
 
 // The unary ops. Formulas use x for the input and A, B for Params.
 const (
-	OpNeg        UnaryOp = iota // -x
-	OpExp                       // e^x
-	OpLog                       // ln x
-	OpSqrt                      // √x
-	OpAbs                       // |x|
-	OpTanh                      // tanh x
-	OpSigmoid                   // 1 / (1 + e^-x), computed without overflow
-	OpRelu                      // max(x, 0)
-	OpLeakyRelu                 // x if x > 0 else A·x
-	OpSoftplus                  // ln(1 + e^x), computed without overflow
-	OpPow                       // x^A
-	OpClamp                     // min(max(x, A), B)
-	OpAffine                    // A·x + B
-	OpSign                      // -1, 0 or 1
-	OpStep                      // 1 if x > A else B (the derivative of relu and leaky relu)
-	OpInRange                   // 1 if A ≤ x ≤ B else 0 (the derivative of clamp)
-	OpRecip                     // 1 / x
+	OpNeg       UnaryOp = iota // -x
+	OpExp                      // e^x
+	OpLog                      // ln x
+	OpSqrt                     // √x
+	OpAbs                      // |x|
+	OpTanh                     // tanh x
+	OpSigmoid                  // 1 / (1 + e^-x), computed without overflow
+	OpRelu                     // max(x, 0)
+	OpLeakyRelu                // x if x > 0 else A·x
+	OpSoftplus                 // ln(1 + e^x), computed without overflow
+	OpPow                      // x^A
+	OpClamp                    // min(max(x, A), B)
+	OpAffine                   // A·x + B
+	OpSign                     // -1, 0 or 1
+	OpStep                     // 1 if x > A else B (the derivative of relu and leaky relu)
+	OpInRange                  // 1 if A ≤ x ≤ B else 0 (the derivative of clamp)
+	OpRecip                    // 1 / x
 	numUnaryOps
 )
 
@@ -51,8 +51,8 @@ type ReduceOp uint32
 
 // The reduce ops.
 const (
-	OpSum ReduceOp = iota // Σ x
-	OpMaxReduce           // max x
+	OpSum       ReduceOp = iota // Σ x
+	OpMaxReduce                 // max x
 	numReduceOps
 )
 
