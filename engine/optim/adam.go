@@ -1,0 +1,49 @@
+package optim
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/ganplay/ganplay/engine"
+)
+
+// Adam is the optimizer of Kingma & Ba (2015) with bias correction:
+//
+//	m ← β1·m + (1-β1)·g,  v ← β2·v + (1-β2)·g²
+//	w ← w - lr/(1-β1^t) · m / (√v/√(1-β2^t) + ε)
+//
+// (ε added after the bias correction, as PyTorch does).
+type Adam struct {
+	params
+	Beta1, Beta2, Eps float32
+	m, v              []*engine.Tensor
+	t                 int
+}
+
+// NewAdam returns Adam over ps. GANs use lr 2e-4 with betas (0.5, 0.999); WGAN-GP uses
+// 1e-4 with (0.5, 0.9). ε is 1e-8.
+func NewAdam(ps []*engine.Tensor, lr, beta1, beta2 float32) (*Adam, error) {
+	p, err := newParams(ps, lr)
+	if err != nil {
+		return nil, err
+	}
+	if beta1 < 0 || beta1 >= 1 || beta2 < 0 || beta2 >= 1 {
+		return nil, fmt.Errorf("optim: Adam betas (%v, %v) must be in [0, 1)", beta1, beta2)
+	}
+	return &Adam{params: p, Beta1: beta1, Beta2: beta2, Eps: 1e-8, m: zerosLike(ps), v: zerosLike(ps)}, nil
+}
+
+// Step applies one update.
+func (o *Adam) Step() {
+	o.t++
+	bc1 := 1 - math.Pow(float64(o.Beta1), float64(o.t))
+	bc2 := 1 - math.Pow(float64(o.Beta2), float64(o.t))
+	stepSize := float32(float64(o.lr) / bc1)
+	rootBC2 := float32(math.Sqrt(bc2))
+	o.update(func(i int, w, g *engine.Tensor) {
+		o.m[i] = o.m[i].Scale(o.Beta1).Add(g.Scale(1 - o.Beta1))
+		o.v[i] = o.v[i].Scale(o.Beta2).Add(g.Mul(g).Scale(1 - o.Beta2))
+		denom := o.v[i].Sqrt().Affine(1/rootBC2, o.Eps)
+		w.Set(w.Sub(o.m[i].Div(denom).Scale(stepSize)))
+	})
+}

@@ -1,0 +1,30 @@
+package optim
+
+import "github.com/ganplay/ganplay/engine"
+
+// RMSProp (Tieleman & Hinton 2012), the optimizer of the WGAN paper, in PyTorch's form:
+//
+//	s ← α·s + (1-α)·g²,  w ← w - lr · g / (√s + ε)
+type RMSProp struct {
+	params
+	Alpha, Eps float32
+	s          []*engine.Tensor
+}
+
+// NewRMSProp returns RMSProp over ps with PyTorch's defaults α = 0.99, ε = 1e-8. WGAN uses
+// lr 5e-5.
+func NewRMSProp(ps []*engine.Tensor, lr float32) (*RMSProp, error) {
+	p, err := newParams(ps, lr)
+	if err != nil {
+		return nil, err
+	}
+	return &RMSProp{params: p, Alpha: 0.99, Eps: 1e-8, s: zerosLike(ps)}, nil
+}
+
+// Step applies one update.
+func (o *RMSProp) Step() {
+	o.update(func(i int, w, g *engine.Tensor) {
+		o.s[i] = o.s[i].Scale(o.Alpha).Add(g.Mul(g).Scale(1 - o.Alpha))
+		w.Set(w.Sub(g.Div(o.s[i].Sqrt().AddScalar(o.Eps)).Scale(o.lr)))
+	})
+}
