@@ -16,7 +16,8 @@ func (c Constant) LR(int) float32 { return c.Base }
 //
 //	lr(t) = Base · (1 - max(0, t + 1 - Hold) / (Decay + 1))
 //
-// which is the reference's lambda rule, 1 - max(0, epoch + 1 - n_epochs)/(n_epochs_decay + 1).
+// which is the reference's lambda rule, 1 - max(0, epoch + 1 - n_epochs)/(n_epochs_decay + 1),
+// held at 0 after the decay ends (where the reference's rule would turn negative).
 type LinearDecay struct {
 	Base        float32
 	Hold, Decay int
