@@ -1,0 +1,124 @@
+# ganplay's tasks. GNU make. `make test` is what CI runs (.ci/run).
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+GO ?= go
+
+# Debian packages the tests need; later issues add theirs (mesa-vulkan-drivers, ...).
+# Node.js and npm come from Debian only where the machine has none.
+APT_PACKAGES := chromium
+APT_PACKAGES += $(if $(shell command -v node 2>/dev/null),,nodejs)
+APT_PACKAGES += $(if $(shell command -v npm 2>/dev/null),,npm)
+
+SUDO := $(if $(filter 0,$(shell id -u)),,$(if $(shell command -v sudo 2>/dev/null),sudo,))
+
+# `make test DEPS=` skips the install step (for machines without apt-get).
+DEPS ?= deps
+TEST_TIMEOUT ?= 40m
+
+# Everything the wasm build reads (the same rule as serve.go's needsBuild).
+WASM_INPUTS := $(shell find . -mindepth 1 \( -name '.*' -o -name '_*' -o -name testdata -o -name node_modules \
+	-o -name static -o -name dist \) -prune -false -o \( -name '*.go' -o -name '*.wgsl' \) -print) go.mod \
+	$(wildcard go.sum)
+
+.PHONY: all deps test build serve e2e dist clean bench bench-deps
+
+all: build
+
+deps:
+	@missing=""; \
+	if command -v apt-get >/dev/null 2>&1; then \
+		for p in $(APT_PACKAGES); do \
+			dpkg -s "$$p" 2>/dev/null | grep -q '^Status: install ok installed' || missing="$$missing $$p"; \
+		done; \
+		if [ -n "$$missing" ]; then \
+			echo "deps: installing Debian packages:$$missing"; \
+			$(SUDO) apt-get update -q; \
+			DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $$missing; \
+		else \
+			echo "deps: Debian packages present: $(strip $(APT_PACKAGES))"; \
+		fi; \
+	else \
+		echo "deps: apt-get not found. Install these (Debian names) by hand: $(strip $(APT_PACKAGES))" >&2; \
+		echo "deps: chromium must be at /usr/bin/chromium; then run 'make test DEPS=' to skip this step." >&2; \
+		exit 1; \
+	fi
+	@if [ ! -d e2e/node_modules ]; then \
+		echo "deps: installing e2e/node_modules"; \
+		cd e2e && if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi; \
+	else \
+		echo "deps: e2e/node_modules present"; \
+	fi
+
+# Runs every step, prints a summary, and fails if any step failed.
+test: $(DEPS)
+	@failed=(); \
+	step() { \
+		local name="$$1"; shift; \
+		echo; echo "=== $$name"; \
+		if "$$@"; then results+=("ok    $$name"); else results+=("FAIL  $$name"); failed+=("$$name"); fi; \
+	}; \
+	results=(); \
+	gofmt_check() { \
+		local out; out=$$(find . -mindepth 1 \( -name '.*' -o -name node_modules -o -name dist \) -prune -false -o -name '*.go' -print \
+			| xargs -r gofmt -l) || return 1; \
+		[ -z "$$out" ] || { echo "gofmt needed on:"; echo "$$out"; return 1; }; \
+	}; \
+	step "gofmt -l" gofmt_check; \
+	step "go vet ./..." $(GO) vet ./...; \
+	step "GOOS=js GOARCH=wasm go vet ./..." env GOOS=js GOARCH=wasm $(GO) vet ./...; \
+	step "GOOS=js GOARCH=wasm go build ./..." env GOOS=js GOARCH=wasm $(GO) build ./...; \
+	step "go build ./..." $(GO) build ./...; \
+	step "go test ./..." env GANPLAY_E2E=1 $(GO) test -count=1 -timeout $(TEST_TIMEOUT) ./...; \
+	echo; echo "=== summary"; printf '%s\n' "$${results[@]}"; \
+	if [ $${#failed[@]} -gt 0 ]; then echo "make test: $${#failed[@]} step(s) failed"; exit 1; fi; \
+	echo "make test: all steps passed"
+
+static/ganplay.wasm: $(WASM_INPUTS)
+	GOOS=js GOARCH=wasm $(GO) build -o $@ ./wasm
+
+static/wasm_exec.js: FORCE
+	@src="$$($(GO) env GOROOT)/lib/wasm/wasm_exec.js"; \
+	cmp -s "$$src" $@ || { cp "$$src" $@; echo "copied $$src to static/"; }
+
+build: static/ganplay.wasm static/wasm_exec.js
+	$(GO) build ./...
+
+serve:
+	$(GO) run .
+
+e2e: $(DEPS)
+	GANPLAY_E2E=1 $(GO) test -count=1 -timeout $(TEST_TIMEOUT) -v ./e2e/
+
+# A folder any static host can serve: the page fetches everything by relative URL and
+# instantiates the wasm from bytes, so neither gzip nor application/wasm is required.
+dist: static/ganplay.wasm static/wasm_exec.js
+	rm -rf dist
+	mkdir -p dist
+	cp -R static/. dist/
+	@echo "dist/ is ready: $$(ls dist | tr '\n' ' ')"
+
+# Benchmarks: ganplay's CPU backend beside PyTorch on the same machine, as ratios measured
+# in one run. PyTorch needs Debian's python3-torch with libopenblas0-openmp (without OpenBLAS
+# it falls back to a reference BLAS some 30 times slower): `make bench-deps` installs both.
+BENCH_APT_PACKAGES := python3-torch libopenblas0-openmp
+BENCH_FLAGS ?= -benchtime 2s
+
+bench-deps:
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $(BENCH_APT_PACKAGES)
+
+bench:
+	mkdir -p bench/out
+	$(GO) test -run '^$$' -bench . -benchmem -cpu 1,2 $(BENCH_FLAGS) ./bench/ ./engine/cpu/gemm/ | tee bench/out/go.txt
+	@if /usr/bin/python3 -c 'import torch' 2>/dev/null; then \
+		/usr/bin/python3 bench/torch_bench.py --threads 1 | tee bench/out/torch.txt; \
+		/usr/bin/python3 bench/torch_bench.py --threads 2 | tee -a bench/out/torch.txt; \
+		echo; $(GO) run ./bench/compare bench/out/go.txt bench/out/torch.txt; \
+	else \
+		echo "bench: PyTorch is not installed (make bench-deps), so only ganplay's figures are shown"; \
+	fi
+
+clean:
+	rm -rf dist e2e/artifacts static/ganplay.wasm static/wasm_exec.js
+
+.PHONY: FORCE
+FORCE:
