@@ -17,7 +17,7 @@ TEST_TIMEOUT ?= 40m
 
 # Everything the wasm build reads (the same rule as serve.go's needsBuild).
 WASM_INPUTS := $(shell find . -mindepth 1 \( -name '.*' -o -name '_*' -o -name testdata -o -name node_modules \
-	-o -name static -o -name dist \) -prune -false -o \( -name '*.go' -o -name '*.wgsl' \) -print) go.mod \
+	-o -path ./static -o -path ./dist \) -prune -false -o \( -name '*.go' -o -name '*.wgsl' \) -print) go.mod \
 	$(wildcard go.sum)
 
 .PHONY: all deps test build serve e2e dist clean bench bench-deps
@@ -59,7 +59,7 @@ test: $(DEPS)
 	}; \
 	results=(); \
 	gofmt_check() { \
-		local out; out=$$(find . -mindepth 1 \( -name '.*' -o -name node_modules -o -name dist \) -prune -false -o -name '*.go' -print \
+		local out; out=$$(find . -mindepth 1 \( -name '.*' -o -name node_modules -o -path ./dist \) -prune -false -o -name '*.go' -print \
 			| xargs -r gofmt -l) || return 1; \
 		[ -z "$$out" ] || { echo "gofmt needed on:"; echo "$$out"; return 1; }; \
 	}; \

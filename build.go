@@ -92,7 +92,7 @@ func needsBuild(root, wasm string) (bool, string, error) {
 		name := d.Name()
 		if d.IsDir() {
 			if path != root && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") ||
-				name == "testdata" || name == "node_modules" || name == "static" || name == "dist") {
+				name == "testdata" || name == "node_modules" || isGenerated(root, path)) {
 				return filepath.SkipDir
 			}
 			return nil
@@ -172,4 +172,11 @@ func copyIfChanged(src, dst string) (bool, error) {
 		return false, nil
 	}
 	return true, os.WriteFile(dst, want, 0o644)
+}
+
+// isGenerated reports whether dir is one of the top-level output folders (static/, dist/),
+// which hold no sources; a package such as models/dist with the same name is a source.
+func isGenerated(root, dir string) bool {
+	rel, err := filepath.Rel(root, dir)
+	return err == nil && (rel == "static" || rel == "dist")
 }
