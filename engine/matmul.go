@@ -6,8 +6,21 @@ package engine
 //
 //	∂/∂a = g·op(b)ᵀ (or op(b)·gᵀ when transA),  ∂/∂b = op(a)ᵀ·g (or gᵀ·op(a) when transB),
 //
-// summed over the batch for a shared 2-D operand.
+// summed over the batch for a shared 2-D operand (one SumBatch product, no batch of copies).
 func MatMul(a, b *Tensor, transA, transB bool) *Tensor {
+	return matmul(a, b, transA, transB, false)
+}
+
+// MatMul returns t·u.
+func (t *Tensor) MatMul(u *Tensor) *Tensor { return MatMul(t, u, false, false) }
+
+// matmulSum returns Σ_i op(a_i)·op(b_i) over the batch of two 3-D operands, shaped [M, N].
+// Its gradients are batched products with the 2-D g shared by every batch.
+func matmulSum(a, b *Tensor, transA, transB bool) *Tensor {
+	return matmul(a, b, transA, transB, true)
+}
+
+func matmul(a, b *Tensor, transA, transB, sumBatch bool) *Tensor {
 	if a.dev != b.dev {
 		panicf("MatMul of tensors on different devices")
 	}
@@ -37,41 +50,38 @@ func MatMul(a, b *Tensor, transA, transB bool) *Tensor {
 		batch, sb = b.shape[0], kb*n
 	}
 	shape := []int{m, n}
-	if ra == 3 || rb == 3 {
+	if (ra == 3 || rb == 3) && !sumBatch {
 		shape = []int{batch, m, n}
 	}
 	out := a.dev.empty(shape)
-	a.dev.b.MatMul(out.buf, a.buf, b.buf, MatMulGeom{Batch: batch, M: m, K: ka, N: n, TransA: transA, TransB: transB, StrideA: sa, StrideB: sb})
+	a.dev.b.MatMul(out.buf, a.buf, b.buf, MatMulGeom{Batch: batch, M: m, K: ka, N: n,
+		TransA: transA, TransB: transB, StrideA: sa, StrideB: sb, SumBatch: sumBatch})
 	record(out, "matmul", []*Tensor{a, b}, func(g *Tensor) []*Tensor {
 		var ga, gb *Tensor
 		if a.requiresGrad {
 			if transA {
-				ga = MatMul(b, g, transB, true)
+				ga = product(b, g, transB, true, ra)
 			} else {
-				ga = MatMul(g, b, false, !transB)
+				ga = product(g, b, false, !transB, ra)
 			}
-			ga = sumBatch(ga, a.shape)
 		}
 		if b.requiresGrad {
 			if transB {
-				gb = MatMul(g, a, true, transA)
+				gb = product(g, a, true, transA, rb)
 			} else {
-				gb = MatMul(a, g, !transA, false)
+				gb = product(a, g, !transA, false, rb)
 			}
-			gb = sumBatch(gb, b.shape)
 		}
 		return []*Tensor{ga, gb}
 	})
 	return out
 }
 
-// MatMul returns t·u.
-func (t *Tensor) MatMul(u *Tensor) *Tensor { return MatMul(t, u, false, false) }
-
-// sumBatch sums a batched gradient over its batch axis when the operand was 2-D.
-func sumBatch(g *Tensor, shape []int) *Tensor {
-	if len(g.shape) == 3 && len(shape) == 2 {
-		return g.Sum(0)
+// product multiplies x and y for a gradient of rank rank: a 2-D gradient of a batched
+// product is the batch sum of the products.
+func product(x, y *Tensor, transX, transY bool, rank int) *Tensor {
+	if rank == 2 && x.Rank() == 3 && y.Rank() == 3 {
+		return matmulSum(x, y, transX, transY)
 	}
-	return g
+	return matmul(x, y, transX, transY, false)
 }

@@ -70,13 +70,16 @@ type Reduction struct {
 	Axes  []bool
 }
 
-// MatMulGeom describes Batch independent products dst_i = op(a_i)·op(b_i), where op(a_i) is
-// M×K, op(b_i) is K×N and dst_i is M×N, all row-major. a_i starts at i·StrideA and b_i at
-// i·StrideB (a stride of 0 reuses one matrix for every batch); dst is contiguous.
+// MatMulGeom describes Batch products op(a_i)·op(b_i), where op(a_i) is M×K, op(b_i) is
+// K×N, all row-major. a_i starts at i·StrideA and b_i at i·StrideB (a stride of 0 reuses
+// one matrix for every batch). dst is contiguous: Batch M×N matrices dst_i = op(a_i)·op(b_i),
+// or, with SumBatch, one M×N matrix dst = Σ_i op(a_i)·op(b_i) (the gradient of a matrix
+// shared by a batch).
 type MatMulGeom struct {
 	Batch, M, K, N   int
 	TransA, TransB   bool
 	StrideA, StrideB int
+	SumBatch         bool
 }
 
 // View is a strided window into a buffer: element at index (i_0, …, i_{n-1}) lives at

@@ -7,10 +7,11 @@ import (
 	"github.com/ganplay/ganplay/engine"
 )
 
-// MatMul computes dst_i = op(a_i)·op(b_i) for every batch i with blas32 (row-major Sgemm).
+// MatMul computes dst_i = op(a_i)·op(b_i) for every batch i, or their sum with SumBatch, with
+// blas32 (row-major Sgemm).
 func (b *Backend) MatMul(dst, a, bb engine.Buffer, g engine.MatMulGeom) {
 	d, x, y := data(dst), data(a), data(bb)
-	if len(d) != g.Batch*g.M*g.N {
+	if !g.SumBatch && len(d) != g.Batch*g.M*g.N {
 		panic("cpu: MatMul destination has the wrong size")
 	}
 	lda, ldb := g.K, g.N
@@ -28,6 +29,16 @@ func (b *Backend) MatMul(dst, a, bb engine.Buffer, g engine.MatMulGeom) {
 		tb = blas.Trans
 	}
 	impl := blas32.Implementation()
+	if g.SumBatch {
+		if len(d) != g.M*g.N {
+			panic("cpu: MatMul destination has the wrong size")
+		}
+		clear(d)
+		for i := 0; i < g.Batch && g.K > 0; i++ {
+			impl.Sgemm(ta, tb, g.M, g.N, g.K, 1, x[i*g.StrideA:], lda, y[i*g.StrideB:], ldb, 1, d, g.N)
+		}
+		return
+	}
 	work := g.M * g.N * g.K
 	b.parallelFor(g.Batch, g.Batch*work, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
