@@ -1,14 +1,12 @@
 package cpu
 
 import (
-	"gonum.org/v1/gonum/blas"
-	"gonum.org/v1/gonum/blas/blas32"
-
 	"github.com/ganplay/ganplay/engine"
+	"github.com/ganplay/ganplay/engine/cpu/gemm"
 )
 
 // MatMul computes dst_i = op(a_i)·op(b_i) for every batch i, or their sum with SumBatch, with
-// blas32 (row-major Sgemm).
+// the gemm package's kernels (AVX2 + FMA on amd64, a register-blocked Go kernel elsewhere).
 func (b *Backend) MatMul(dst, a, bb engine.Buffer, g engine.MatMulGeom) {
 	d, x, y := data(dst), data(a), data(bb)
 	if !g.SumBatch && len(d) != g.Batch*g.M*g.N {
@@ -21,21 +19,13 @@ func (b *Backend) MatMul(dst, a, bb engine.Buffer, g engine.MatMulGeom) {
 	if g.TransB {
 		ldb = g.K
 	}
-	ta, tb := blas.NoTrans, blas.NoTrans
-	if g.TransA {
-		ta = blas.Trans
-	}
-	if g.TransB {
-		tb = blas.Trans
-	}
-	impl := blas32.Implementation()
 	if g.SumBatch {
 		if len(d) != g.M*g.N {
 			panic("cpu: MatMul destination has the wrong size")
 		}
 		clear(d)
 		for i := 0; i < g.Batch && g.K > 0; i++ {
-			impl.Sgemm(ta, tb, g.M, g.N, g.K, 1, x[i*g.StrideA:], lda, y[i*g.StrideB:], ldb, 1, d, g.N)
+			gemm.Sgemm(g.TransA, g.TransB, g.M, g.N, g.K, 1, x[i*g.StrideA:], lda, y[i*g.StrideB:], ldb, 1, d, g.N)
 		}
 		return
 	}
@@ -50,7 +40,7 @@ func (b *Backend) MatMul(dst, a, bb engine.Buffer, g engine.MatMulGeom) {
 				clear(out)
 				continue
 			}
-			impl.Sgemm(ta, tb, g.M, g.N, g.K, 1, x[i*g.StrideA:], lda, y[i*g.StrideB:], ldb, 0, out, g.N)
+			gemm.Sgemm(g.TransA, g.TransB, g.M, g.N, g.K, 1, x[i*g.StrideA:], lda, y[i*g.StrideB:], ldb, 0, out, g.N)
 		}
 	})
 }

@@ -1,0 +1,47 @@
+package gemm
+
+import "golang.org/x/sys/cpu"
+
+// avx2Kernel is the AVX2+FMA assembly kernel with a 6×16 tile of C held in
+// twelve YMM registers.
+var avx2Kernel = &kernel{
+	name: "avx2-fma",
+	mr:   6,
+	nr:   16,
+	mc:   144,
+	kc:   256,
+	nc:   2048,
+	tile: tileAVX2,
+}
+
+// selectKernel returns the assembly kernel when the CPU and OS support AVX2
+// and FMA, and the portable Go kernel otherwise.
+func selectKernel() *kernel {
+	if cpu.X86.HasAVX2 && cpu.X86.HasFMA {
+		return avx2Kernel
+	}
+	return genericKernel
+}
+
+// sgemmKernel6x16 computes the 6×16 tile
+//
+//	c[i*ldc+j] = alpha * Σ_p a[p*6+i] * b[p*16+j] + beta * c[i*ldc+j]
+//
+// for p < kc, with kc ≥ 1. When loadC is zero, c is stored without being read.
+// It is implemented in kernel_amd64.s.
+//
+//go:noescape
+func sgemmKernel6x16(kc int, a, b, c *float32, ldc int, alpha, beta float32, loadC int)
+
+// tileAVX2 checks the bounds of the packed slivers and of the C tile and
+// calls the assembly micro-kernel.
+func tileAVX2(kc int, a, b, c []float32, ldc int, alpha, beta float32) {
+	_ = a[kc*6-1]
+	_ = b[kc*16-1]
+	_ = c[5*ldc+15]
+	loadC := 0
+	if beta != 0 {
+		loadC = 1
+	}
+	sgemmKernel6x16(kc, &a[0], &b[0], &c[0], ldc, alpha, beta, loadC)
+}
