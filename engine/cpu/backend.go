@@ -10,10 +10,12 @@ import (
 // Backend is the CPU implementation of engine.Backend. Its zero value is not usable; call New.
 type Backend struct {
 	workers int // goroutines that large ops are split across
+	pool    *pool
 }
 
-// New returns a CPU backend that splits large ops across runtime.GOMAXPROCS goroutines.
-func New() *Backend { return &Backend{workers: defaultWorkers()} }
+// New returns a CPU backend that splits large ops across runtime.GOMAXPROCS goroutines and
+// recycles the storage of buffers that are no longer referenced.
+func New() *Backend { return &Backend{workers: defaultWorkers(), pool: newPool()} }
 
 // buffer is a CPU buffer: a plain slice.
 type buffer struct{ d []float32 }
@@ -32,8 +34,8 @@ func data(b engine.Buffer) []float32 {
 // Name returns "cpu".
 func (*Backend) Name() string { return "cpu" }
 
-// Alloc returns a zeroed buffer of n elements.
-func (*Backend) Alloc(n int) engine.Buffer { return &buffer{d: make([]float32, n)} }
+// Alloc returns a buffer of n elements with unspecified contents, recycled when possible.
+func (b *Backend) Alloc(n int) engine.Buffer { return b.pool.get(n) }
 
 // Write copies src into dst.
 func (*Backend) Write(dst engine.Buffer, src []float32) {

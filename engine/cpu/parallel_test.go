@@ -11,7 +11,8 @@ import (
 // that the result equals a one-goroutine run bit for bit (the conformance suite keeps its
 // shapes small, below the split threshold).
 func TestParallelMatchesSerial(t *testing.T) {
-	serial, parallel := &Backend{workers: 1}, &Backend{workers: 4}
+	serial, parallel := New(), New()
+	serial.workers, parallel.workers = 1, 4
 	rng := rand.New(rand.NewPCG(9, 9))
 	run := func(b *Backend) map[string][]float32 {
 		dev := engine.NewDevice(b)

@@ -20,6 +20,17 @@ func (b *Backend) Reduce(op engine.ReduceOp, dst, x engine.Buffer, r engine.Redu
 	for i := range d {
 		d[i] = init
 	}
+	if last := len(r.Shape) - 1; last >= 0 && !r.Axes[last] && r.Shape[last] > 1 {
+		// The innermost axis is kept (a sum over the batch, as for a bias gradient): walk
+		// x in memory order and add whole rows into the output, on one goroutine since
+		// every row writes the same outputs.
+		shape, st := collapse(r.Shape, contiguous(r.Shape), reducedStrides(r.Shape, r.Axes))
+		inner := shape[len(shape)-1]
+		rows(shape, st, 0, outerCount(shape), func(offs []int) {
+			reduceRow(op, d[offs[1]:], 1, s[offs[0]:], 1, inner)
+		})
+		return
+	}
 	// Put the kept axes first so that chunks of the outer loop own disjoint outputs:
 	// iterate over [kept..., reduced...] with input strides and output strides.
 	in := contiguous(r.Shape)
@@ -99,4 +110,16 @@ func reduceRow(op engine.ReduceOp, d []float32, so int, s []float32, si int, n i
 			d[k] = max(d[k], s[j])
 		}
 	}
+}
+
+// reducedStrides returns the strides that map an input index to its output element: the
+// output's contiguous strides, 0 on reduced axes.
+func reducedStrides(shape []int, axes []bool) []int {
+	st := contiguous(keep(shape, axes))
+	for i, a := range axes {
+		if a {
+			st[i] = 0
+		}
+	}
+	return st
 }

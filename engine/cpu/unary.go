@@ -75,31 +75,18 @@ func unary(op engine.UnaryOp, p engine.Params, d, s []float32) {
 			d[i] = p.A*v + p.B
 		}
 	case engine.OpSign:
+		// Table lookups instead of branches: comparisons on random data mispredict.
 		for i, v := range s {
-			switch {
-			case v > 0:
-				d[i] = 1
-			case v < 0:
-				d[i] = -1
-			default:
-				d[i] = 0
-			}
+			d[i] = float32(b2i(v > 0) - b2i(v < 0))
 		}
 	case engine.OpStep:
+		tab := [2]float32{p.B, 1}
 		for i, v := range s {
-			if v > p.A {
-				d[i] = 1
-			} else {
-				d[i] = p.B
-			}
+			d[i] = tab[b2i(v > p.A)]
 		}
 	case engine.OpInRange:
 		for i, v := range s {
-			if v >= p.A && v <= p.B {
-				d[i] = 1
-			} else {
-				d[i] = 0
-			}
+			d[i] = float32(b2i(v >= p.A) & b2i(v <= p.B))
 		}
 	case engine.OpRecip:
 		for i, v := range s {
@@ -138,4 +125,12 @@ func pow(a float32, d, s []float32) {
 			d[i] = float32(math.Pow(float64(v), e))
 		}
 	}
+}
+
+// b2i converts a comparison to 0 or 1; the compiler turns it into a flag move, not a branch.
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -28,6 +28,9 @@ func sgemm(kern *kernel, procs int, transA, transB bool, m, n, k int, alpha floa
 		}
 		return
 	}
+	if gemvs(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc) {
+		return
+	}
 	gemmParallel(kern, procs, transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
 }
 
