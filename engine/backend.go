@@ -14,7 +14,8 @@ type Buffer interface {
 type Backend interface {
 	// Name identifies the backend ("cpu", "webgpu").
 	Name() string
-	// Alloc returns a zeroed buffer of n elements.
+	// Alloc returns a buffer of n elements whose contents are unspecified (a backend may
+	// recycle buffers that are no longer referenced); every op writes all of its output.
 	Alloc(n int) Buffer
 	// Write copies src into dst; len(src) == dst.Len().
 	Write(dst Buffer, src []float32)
@@ -24,9 +25,9 @@ type Backend interface {
 	Fill(dst Buffer, v float32)
 	// Unary computes dst[i] = op(x[i]; p.A, p.B) elementwise. dst may be x (in place).
 	Unary(op UnaryOp, p Params, dst, x Buffer)
-	// Binary computes dst = op(a, b) over bc.Shape, reading a and b through the broadcast
-	// strides of bc. dst is contiguous; it may be a when bc.StridesA is contiguous.
-	Binary(op BinaryOp, dst, a, b Buffer, bc Broadcast)
+	// Binary computes dst = op(a, b; p.A) over bc.Shape, reading a and b through the
+	// broadcast strides of bc. dst is contiguous; it may be a when bc.StridesA is contiguous.
+	Binary(op BinaryOp, p Params, dst, a, b Buffer, bc Broadcast)
 	// Reduce folds x (contiguous, shape r.Shape) over the axes in r.Axes into dst, whose
 	// shape is r.Shape with those axes set to 1.
 	Reduce(op ReduceOp, dst, x Buffer, r Reduction)
@@ -38,6 +39,9 @@ type Backend interface {
 	Copy(dst Buffer, dv View, src Buffer, sv View)
 	// Im2Col unfolds image patches: x is [N, C, H, W], dst is [N, C·KH·KW, OH·OW].
 	Im2Col(dst, x Buffer, g ConvGeom)
+	// OptimStep applies one optimizer update in place to the parameter w from its gradient
+	// g and the optimizer's state buffers s1, s2 (see OptimOp; unused state may be nil).
+	OptimStep(op OptimOp, p OptimParams, w, g, s1, s2 Buffer)
 	// Col2Im is the adjoint of Im2Col: it sums the columns of cols ([N, C·KH·KW, OH·OW])
 	// back into dst ([N, C, H, W]), which it overwrites.
 	Col2Im(dst, cols Buffer, g ConvGeom)

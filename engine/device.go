@@ -40,14 +40,12 @@ func (d *Device) FromSlice(data []float32, shape ...int) *Tensor {
 }
 
 // Zeros makes a tensor of zeros.
-func (d *Device) Zeros(shape ...int) *Tensor { return d.empty(shape) }
+func (d *Device) Zeros(shape ...int) *Tensor { return d.Full(0, shape...) }
 
 // Full makes a tensor with every element v.
 func (d *Device) Full(v float32, shape ...int) *Tensor {
 	t := d.empty(shape)
-	if v != 0 {
-		d.b.Fill(t.buf, v)
-	}
+	d.b.Fill(t.buf, v)
 	return t
 }
 
@@ -72,7 +70,8 @@ func (d *Device) Rand(rng *rand.Rand, lo, hi float64, shape ...int) *Tensor {
 	return d.FromSlice(data, shape...)
 }
 
-// empty allocates an uninitialised (zeroed) contiguous tensor with no history.
+// empty allocates a contiguous tensor with no history and unspecified contents, for ops
+// that write every element.
 func (d *Device) empty(shape []int) *Tensor {
 	for _, s := range shape {
 		if s < 0 {

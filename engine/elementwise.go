@@ -54,15 +54,13 @@ func (t *Tensor) Sigmoid() *Tensor {
 // Relu returns max(t, 0). Its derivative is taken as 0 at 0, as PyTorch does, through a
 // step function rather than a comparison of t with its output.
 func (t *Tensor) Relu() *Tensor {
-	return t.unary(OpRelu, Params{}, "relu", func(g, _ *Tensor) *Tensor {
-		return g.Mul(t.step(0))
-	})
+	return t.unary(OpRelu, Params{}, "relu", func(g, _ *Tensor) *Tensor { return g.mulStep(t, 0) })
 }
 
 // LeakyRelu returns t for t > 0 and slope·t otherwise; d/dt is 1 or slope.
 func (t *Tensor) LeakyRelu(slope float32) *Tensor {
 	return t.unary(OpLeakyRelu, Params{A: slope}, "leaky_relu", func(g, _ *Tensor) *Tensor {
-		return g.Mul(t.step(slope))
+		return g.mulStep(t, slope)
 	})
 }
 
@@ -109,21 +107,25 @@ func (t *Tensor) Square() *Tensor { return t.Mul(t) }
 // Sign returns -1, 0 or 1; it has no gradient.
 func (t *Tensor) Sign() *Tensor { return t.unary(OpSign, Params{}, "sign", nil) }
 
-// step returns 1 where t > 0 and lo elsewhere, with no gradient.
-func (t *Tensor) step(lo float32) *Tensor {
-	out := t.dev.empty(t.shape)
-	t.dev.b.Unary(OpStep, Params{A: 0, B: lo}, out.buf, t.buf)
-	return out
+// mulStep returns g where x > 0 and lo·g elsewhere: the backward of relu (lo = 0) and leaky
+// relu in one pass. It is linear in g, so its own gradient is mulStep again; x gets none.
+func (g *Tensor) mulStep(x *Tensor, lo float32) *Tensor {
+	if !sameShape(g.shape, x.shape) {
+		panicf("mulStep of %v by %v", g.shape, x.shape)
+	}
+	return g.binary(OpMulStep, Params{A: lo}, x, "mul_step", func(gg, _ *Tensor) (*Tensor, *Tensor) {
+		return gg.mulStep(x, lo), nil
+	})
 }
 
-func (t *Tensor) binary(op BinaryOp, u *Tensor, name string, backward func(g, out *Tensor) (ga, gb *Tensor)) *Tensor {
+func (t *Tensor) binary(op BinaryOp, p Params, u *Tensor, name string, backward func(g, out *Tensor) (ga, gb *Tensor)) *Tensor {
 	if t.dev != u.dev {
 		panicf("%s of tensors on different devices", name)
 	}
 	shape := broadcastShapes(t.shape, u.shape)
 	out := t.dev.empty(shape)
 	bc := Broadcast{Shape: shape, StridesA: broadcastStrides(t.shape, shape), StridesB: broadcastStrides(u.shape, shape)}
-	t.dev.b.Binary(op, out.buf, t.buf, u.buf, bc)
+	t.dev.b.Binary(op, p, out.buf, t.buf, u.buf, bc)
 	if backward != nil {
 		record(out, name, []*Tensor{t, u}, func(g *Tensor) []*Tensor {
 			ga, gb := backward(g, out)
@@ -135,22 +137,22 @@ func (t *Tensor) binary(op BinaryOp, u *Tensor, name string, backward func(g, ou
 
 // Add returns t + u with broadcasting.
 func (t *Tensor) Add(u *Tensor) *Tensor {
-	return t.binary(OpAdd, u, "add", func(g, _ *Tensor) (*Tensor, *Tensor) { return g, g })
+	return t.binary(OpAdd, Params{}, u, "add", func(g, _ *Tensor) (*Tensor, *Tensor) { return g, g })
 }
 
 // Sub returns t - u with broadcasting.
 func (t *Tensor) Sub(u *Tensor) *Tensor {
-	return t.binary(OpSub, u, "sub", func(g, _ *Tensor) (*Tensor, *Tensor) { return g, g.Neg() })
+	return t.binary(OpSub, Params{}, u, "sub", func(g, _ *Tensor) (*Tensor, *Tensor) { return g, g.Neg() })
 }
 
 // Mul returns t·u with broadcasting; ∂/∂t = u, ∂/∂u = t.
 func (t *Tensor) Mul(u *Tensor) *Tensor {
-	return t.binary(OpMul, u, "mul", func(g, _ *Tensor) (*Tensor, *Tensor) { return g.Mul(u), g.Mul(t) })
+	return t.binary(OpMul, Params{}, u, "mul", func(g, _ *Tensor) (*Tensor, *Tensor) { return g.Mul(u), g.Mul(t) })
 }
 
 // Div returns t/u with broadcasting; ∂/∂t = 1/u, ∂/∂u = -t/u².
 func (t *Tensor) Div(u *Tensor) *Tensor {
-	return t.binary(OpDiv, u, "div", func(g, out *Tensor) (*Tensor, *Tensor) {
+	return t.binary(OpDiv, Params{}, u, "div", func(g, out *Tensor) (*Tensor, *Tensor) {
 		gt := g.Div(u)
 		return gt, gt.Mul(out).Neg()
 	})
@@ -159,14 +161,14 @@ func (t *Tensor) Div(u *Tensor) *Tensor {
 // Maximum returns max(t, u) elementwise with broadcasting. The gradient goes to t where
 // t ≥ u and to u elsewhere.
 func (t *Tensor) Maximum(u *Tensor) *Tensor {
-	return t.binary(OpMax, u, "maximum", func(g, out *Tensor) (*Tensor, *Tensor) {
+	return t.binary(OpMax, Params{}, u, "maximum", func(g, out *Tensor) (*Tensor, *Tensor) {
 		mt := t.Eq(out) // 1 where t won
 		return g.Mul(mt), g.Mul(mt.Affine(-1, 1))
 	})
 }
 
 // Eq returns 1 where t == u and 0 elsewhere, with no gradient.
-func (t *Tensor) Eq(u *Tensor) *Tensor { return t.binary(OpEq, u, "eq", nil) }
+func (t *Tensor) Eq(u *Tensor) *Tensor { return t.binary(OpEq, Params{}, u, "eq", nil) }
 
 // sumTo sums g over the axes that broadcasting added to reach shape.
 func sumTo(g *Tensor, shape []int) *Tensor {

@@ -129,7 +129,7 @@ func (t *Tensor) Pad(axis, before, after int) *Tensor {
 	}
 	shape := slices.Clone(t.shape)
 	shape[axis] += before + after
-	out := t.dev.empty(shape)
+	out := t.dev.Zeros(shape...)
 	ost := contiguousStrides(shape)
 	if t.Len() > 0 {
 		t.dev.b.Copy(out.buf, View{Offset: before * ost[axis], Shape: t.shape, Strides: ost}, t.buf, View{Shape: t.shape, Strides: t.Strides()})

@@ -37,12 +37,13 @@ type BinaryOp uint32
 
 // The binary ops.
 const (
-	OpAdd BinaryOp = iota // a + b
-	OpSub                 // a - b
-	OpMul                 // a · b
-	OpDiv                 // a / b
-	OpMax                 // max(a, b)
-	OpEq                  // 1 if a == b else 0
+	OpAdd     BinaryOp = iota // a + b
+	OpSub                     // a - b
+	OpMul                     // a · b
+	OpDiv                     // a / b
+	OpMax                     // max(a, b)
+	OpEq                      // 1 if a == b else 0
+	OpMulStep                 // a if b > 0 else A·a (the backward of relu and leaky relu)
 	numBinaryOps
 )
 
@@ -55,6 +56,28 @@ const (
 	OpMaxReduce                 // max x
 	numReduceOps
 )
+
+// OptimOp selects a fused optimizer update (one pass over a parameter and its state).
+type OptimOp uint32
+
+// The optimizer updates, with g the gradient and the scalars of OptimParams:
+const (
+	// OptSGD: s1 ← Momentum·s1 + g, w ← w - LR·s1 (with Momentum 0, w ← w - LR·g and s1 is
+	// not used).
+	OptSGD OptimOp = iota
+	// OptAdam: s1 ← Beta1·s1 + (1-Beta1)·g, s2 ← Beta2·s2 + (1-Beta2)·g²,
+	// w ← w - LR·s1 / (√s2·Scale + Eps), where the caller folds Adam's bias corrections into
+	// LR (lr/(1-β1^t)) and Scale (1/√(1-β2^t)).
+	OptAdam
+	// OptRMSProp: s1 ← Beta2·s1 + (1-Beta2)·g², w ← w - LR·g / (√s1 + Eps).
+	OptRMSProp
+	numOptimOps
+)
+
+// OptimParams carries the scalars of an optimizer update.
+type OptimParams struct {
+	LR, Momentum, Beta1, Beta2, Eps, Scale float32
+}
 
 // Broadcast describes a NumPy-style broadcast: the output has Shape (contiguous), and input
 // element at output index i is read at Σ i_d·Strides[d] (stride 0 on broadcast axes).

@@ -2,8 +2,8 @@ package cpu
 
 import "github.com/ganplay/ganplay/engine"
 
-// Binary computes dst = op(a, b) over the broadcast bc (see engine.BinaryOp).
-func (b *Backend) Binary(op engine.BinaryOp, dst, a, bb engine.Buffer, bc engine.Broadcast) {
+// Binary computes dst = op(a, b; p.A) over the broadcast bc (see engine.BinaryOp).
+func (b *Backend) Binary(op engine.BinaryOp, p engine.Params, dst, a, bb engine.Buffer, bc engine.Broadcast) {
 	d, x, y := data(dst), data(a), data(bb)
 	n := 1
 	for _, s := range bc.Shape {
@@ -20,7 +20,7 @@ func (b *Backend) Binary(op engine.BinaryOp, dst, a, bb engine.Buffer, bc engine
 	so, sa, sb := st[0][len(shape)-1], st[1][len(shape)-1], st[2][len(shape)-1]
 	b.parallelFor(outerCount(shape), 2*n, func(lo, hi int) {
 		rows(shape, st, lo, hi, func(offs []int) {
-			binaryRow(op, d[offs[0]:], so, x[offs[1]:], sa, y[offs[2]:], sb, inner)
+			binaryRow(op, p.A, d[offs[0]:], so, x[offs[1]:], sa, y[offs[2]:], sb, inner)
 		})
 	})
 }
@@ -37,7 +37,7 @@ func contiguous(shape []int) []int {
 
 // binaryRow applies op to n elements; the output stride so is always 1 after collapsing
 // unless n == 1.
-func binaryRow(op engine.BinaryOp, d []float32, so int, a []float32, sa int, b []float32, sb int, n int) {
+func binaryRow(op engine.BinaryOp, lo float32, d []float32, so int, a []float32, sa int, b []float32, sb int, n int) {
 	if so == 1 && sa == 1 && sb == 1 {
 		d, a, b = d[:n], a[:n], b[:n]
 		switch op {
@@ -74,9 +74,9 @@ func binaryRow(op engine.BinaryOp, d []float32, so int, a []float32, sa int, b [
 		case engine.OpMax:
 			v = max(va, vb)
 		case engine.OpEq:
-			if va == vb {
-				v = 1
-			}
+			v = float32(b2i(va == vb))
+		case engine.OpMulStep:
+			v = va * [2]float32{lo, 1}[b2i(vb > 0)]
 		default:
 			panic("cpu: unknown binary op")
 		}

@@ -79,11 +79,6 @@ func unary(op engine.UnaryOp, p engine.Params, d, s []float32) {
 		for i, v := range s {
 			d[i] = float32(b2i(v > 0) - b2i(v < 0))
 		}
-	case engine.OpStep:
-		tab := [2]float32{p.B, 1}
-		for i, v := range s {
-			d[i] = tab[b2i(v > p.A)]
-		}
 	case engine.OpInRange:
 		for i, v := range s {
 			d[i] = float32(b2i(v >= p.A) & b2i(v <= p.B))

@@ -38,12 +38,9 @@ func (o *Adam) Step() {
 	o.t++
 	bc1 := 1 - math.Pow(float64(o.Beta1), float64(o.t))
 	bc2 := 1 - math.Pow(float64(o.Beta2), float64(o.t))
-	stepSize := float32(float64(o.lr) / bc1)
-	rootBC2 := float32(math.Sqrt(bc2))
+	p := engine.OptimParams{LR: float32(float64(o.lr) / bc1), Beta1: o.Beta1, Beta2: o.Beta2,
+		Eps: o.Eps, Scale: float32(1 / math.Sqrt(bc2))}
 	o.update(func(i int, w, g *engine.Tensor) {
-		o.m[i] = o.m[i].Scale(o.Beta1).Add(g.Scale(1 - o.Beta1))
-		o.v[i] = o.v[i].Scale(o.Beta2).Add(g.Mul(g).Scale(1 - o.Beta2))
-		denom := o.v[i].Sqrt().Affine(1/rootBC2, o.Eps)
-		w.Set(w.Sub(o.m[i].Div(denom).Scale(stepSize)))
+		engine.OptimStep(engine.OptAdam, p, w, g, o.m[i], o.v[i])
 	})
 }

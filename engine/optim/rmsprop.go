@@ -23,8 +23,8 @@ func NewRMSProp(ps []*engine.Tensor, lr float32) (*RMSProp, error) {
 
 // Step applies one update.
 func (o *RMSProp) Step() {
+	p := engine.OptimParams{LR: o.lr, Beta2: o.Alpha, Eps: o.Eps}
 	o.update(func(i int, w, g *engine.Tensor) {
-		o.s[i] = o.s[i].Scale(o.Alpha).Add(g.Mul(g).Scale(1 - o.Alpha))
-		w.Set(w.Sub(g.Div(o.s[i].Sqrt().AddScalar(o.Eps)).Scale(o.lr)))
+		engine.OptimStep(engine.OptRMSProp, p, w, g, o.s[i], nil)
 	})
 }

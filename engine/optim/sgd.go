@@ -30,11 +30,6 @@ func NewSGD(ps []*engine.Tensor, lr, momentum float32) (*SGD, error) {
 // Step applies one update.
 func (o *SGD) Step() {
 	o.update(func(i int, w, g *engine.Tensor) {
-		step := g
-		if o.Momentum != 0 {
-			o.v[i] = o.v[i].Scale(o.Momentum).Add(g)
-			step = o.v[i]
-		}
-		w.Set(w.Sub(step.Scale(o.lr)))
+		engine.OptimStep(engine.OptSGD, engine.OptimParams{LR: o.lr, Momentum: o.Momentum}, w, g, o.v[i], nil)
 	})
 }
