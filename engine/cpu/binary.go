@@ -1,6 +1,9 @@
 package cpu
 
-import "github.com/ganplay/ganplay/engine"
+import (
+	"github.com/ganplay/ganplay/engine"
+	"github.com/ganplay/ganplay/engine/cpu/vec"
+)
 
 // Binary computes dst = op(a, b; p.A) over the broadcast bc (see engine.BinaryOp).
 func (b *Backend) Binary(op engine.BinaryOp, p engine.Params, dst, a, bb engine.Buffer, bc engine.Broadcast) {
@@ -35,31 +38,36 @@ func contiguous(shape []int) []int {
 	return st
 }
 
-// binaryRow applies op to n elements; the output stride so is always 1 after collapsing
-// unless n == 1.
+// vecOps maps the arithmetic binary ops to the vectorised loops of package vec.
+var vecOps = [...]vec.Op{engine.OpAdd: vec.OpAdd, engine.OpSub: vec.OpSub, engine.OpMul: vec.OpMul,
+	engine.OpDiv: vec.OpDiv, engine.OpMax: vec.OpMax}
+
+// reversed holds the vec op computing s op a[i] for a scalar s on the left.
+var reversed = [...]vec.Op{vec.OpAdd: vec.OpAdd, vec.OpSub: vec.OpSubRev, vec.OpMul: vec.OpMul,
+	vec.OpDiv: vec.OpDivRev, vec.OpMax: vec.OpMax}
+
+// binaryRow applies op to one row of n elements with strides so (the output's, 1 after
+// collapsing unless n == 1), sa and sb. Contiguous rows and rows against one broadcast
+// element use vec's loops; other strides use a plain loop.
 func binaryRow(op engine.BinaryOp, lo float32, d []float32, so int, a []float32, sa int, b []float32, sb int, n int) {
-	if so == 1 && sa == 1 && sb == 1 {
-		d, a, b = d[:n], a[:n], b[:n]
-		switch op {
-		case engine.OpAdd:
-			for i := range d {
-				d[i] = a[i] + b[i]
-			}
+	if so == 1 && n > 1 {
+		switch {
+		case op == engine.OpMulStep && sa == 1 && sb == 1:
+			vec.StepMul(d[:n], a[:n], b[:n], lo)
 			return
-		case engine.OpSub:
-			for i := range d {
-				d[i] = a[i] - b[i]
-			}
+		case op <= engine.OpMax && sa == 1 && sb == 1:
+			vec.Binary(vecOps[op], d[:n], a[:n], b[:n])
 			return
-		case engine.OpMul:
-			for i := range d {
-				d[i] = a[i] * b[i]
-			}
+		case op <= engine.OpMax && sa == 1 && sb == 0:
+			vec.Scalar(vecOps[op], d[:n], a[:n], b[0])
+			return
+		case op <= engine.OpMax && sa == 0 && sb == 1:
+			vec.Scalar(reversed[vecOps[op]], d[:n], b[:n], a[0])
 			return
 		}
 	}
-	ia, ib, io := 0, 0, 0
-	for i := 0; i < n; i++ {
+	stepTab := [2]float32{lo, 1}
+	for i, ia, ib, io := 0, 0, 0, 0; i < n; i, ia, ib, io = i+1, ia+sa, ib+sb, io+so {
 		va, vb := a[ia], b[ib]
 		var v float32
 		switch op {
@@ -76,13 +84,10 @@ func binaryRow(op engine.BinaryOp, lo float32, d []float32, so int, a []float32,
 		case engine.OpEq:
 			v = float32(b2i(va == vb))
 		case engine.OpMulStep:
-			v = va * [2]float32{lo, 1}[b2i(vb > 0)]
+			v = va * stepTab[b2i(vb > 0)]
 		default:
 			panic("cpu: unknown binary op")
 		}
 		d[io] = v
-		ia += sa
-		ib += sb
-		io += so
 	}
 }

@@ -1,9 +1,8 @@
 package cpu
 
 import (
-	"math"
-
 	"github.com/ganplay/ganplay/engine"
+	"github.com/ganplay/ganplay/engine/cpu/vec"
 )
 
 // OptimStep applies one fused optimizer update in place (see engine.OptimOp).
@@ -23,30 +22,15 @@ func (b *Backend) OptimStep(op engine.OptimOp, p engine.OptimParams, w, g, s1, s
 		w, g := wd[lo:hi], gd[lo:hi]
 		switch op {
 		case engine.OptSGD:
-			if p.Momentum == 0 {
-				for i, gi := range g {
-					w[i] -= p.LR * gi
-				}
-				return
+			var vel []float32
+			if p.Momentum != 0 {
+				vel = m[lo:hi]
 			}
-			vel := m[lo:hi]
-			for i, gi := range g {
-				vel[i] = p.Momentum*vel[i] + gi
-				w[i] -= p.LR * vel[i]
-			}
+			vec.SGD(w, g, vel, p.LR, p.Momentum)
 		case engine.OptAdam:
-			m, v := m[lo:hi], v[lo:hi]
-			for i, gi := range g {
-				m[i] = p.Beta1*m[i] + (1-p.Beta1)*gi
-				v[i] = p.Beta2*v[i] + (1-p.Beta2)*gi*gi
-				w[i] -= p.LR * m[i] / (float32(math.Sqrt(float64(v[i])))*p.Scale + p.Eps)
-			}
+			vec.Adam(w, g, m[lo:hi], v[lo:hi], p.Beta1, p.Beta2, p.LR, p.Scale, p.Eps)
 		case engine.OptRMSProp:
-			s := m[lo:hi]
-			for i, gi := range g {
-				s[i] = p.Beta2*s[i] + (1-p.Beta2)*gi*gi
-				w[i] -= p.LR * gi / (float32(math.Sqrt(float64(s[i]))) + p.Eps)
-			}
+			vec.RMSProp(w, g, m[lo:hi], p.LR, p.Beta2, p.Eps)
 		default:
 			panic("cpu: unknown optimizer op")
 		}

@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"github.com/ganplay/ganplay/engine"
+	"github.com/ganplay/ganplay/engine/cpu/vec"
 )
 
 // Reduce folds x over the axes r.Axes into dst (see engine.ReduceOp). Each output element
@@ -87,7 +88,14 @@ func keep(shape []int, axes []bool) []int {
 }
 
 func reduceRow(op engine.ReduceOp, d []float32, so int, s []float32, si int, n int) {
-	if so == 0 { // the row folds into one output element
+	switch {
+	case so == 0 && si == 1: // a contiguous row folds into one output element
+		if op == engine.OpSum {
+			d[0] += float32(vec.Sum(s[:n]))
+		} else {
+			d[0] = max(d[0], vec.MaxOf(s[:n]))
+		}
+	case so == 0:
 		if op == engine.OpSum {
 			var acc float64
 			for i, j := 0, 0; i < n; i, j = i+1, j+si {
@@ -101,13 +109,19 @@ func reduceRow(op engine.ReduceOp, d []float32, so int, s []float32, si int, n i
 			m = max(m, s[j])
 		}
 		d[0] = m
-		return
-	}
-	for i, j, k := 0, 0, 0; i < n; i, j, k = i+1, j+si, k+so {
+	case so == 1 && si == 1: // a row adds into a row of outputs
 		if op == engine.OpSum {
-			d[k] += s[j]
+			vec.AddTo(d[:n], s[:n])
 		} else {
-			d[k] = max(d[k], s[j])
+			vec.MaxTo(d[:n], s[:n])
+		}
+	default:
+		for i, j, k := 0, 0, 0; i < n; i, j, k = i+1, j+si, k+so {
+			if op == engine.OpSum {
+				d[k] += s[j]
+			} else {
+				d[k] = max(d[k], s[j])
+			}
 		}
 	}
 }

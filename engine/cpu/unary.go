@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"github.com/ganplay/ganplay/engine"
+	"github.com/ganplay/ganplay/engine/cpu/vec"
 )
 
 // Unary computes dst[i] = op(x[i]) (see engine.UnaryOp for the formulas).
@@ -19,9 +20,7 @@ func unary(op engine.UnaryOp, p engine.Params, d, s []float32) {
 	d = d[:len(s)]
 	switch op {
 	case engine.OpNeg:
-		for i, v := range s {
-			d[i] = -v
-		}
+		vec.Affine(d, s, -1, 0)
 	case engine.OpExp:
 		for i, v := range s {
 			d[i] = float32(math.Exp(float64(v)))
@@ -47,17 +46,9 @@ func unary(op engine.UnaryOp, p engine.Params, d, s []float32) {
 			d[i] = sigmoid(v)
 		}
 	case engine.OpRelu:
-		for i, v := range s {
-			d[i] = max(v, 0)
-		}
+		vec.Relu(d, s)
 	case engine.OpLeakyRelu:
-		for i, v := range s {
-			if v > 0 {
-				d[i] = v
-			} else {
-				d[i] = p.A * v
-			}
-		}
+		vec.LeakyRelu(d, s, p.A)
 	case engine.OpSoftplus:
 		for i, v := range s {
 			// ln(1 + e^x) = max(x, 0) + ln(1 + e^-|x|), which never overflows.
@@ -71,9 +62,7 @@ func unary(op engine.UnaryOp, p engine.Params, d, s []float32) {
 			d[i] = min(max(v, p.A), p.B)
 		}
 	case engine.OpAffine:
-		for i, v := range s {
-			d[i] = p.A*v + p.B
-		}
+		vec.Affine(d, s, p.A, p.B)
 	case engine.OpSign:
 		// Table lookups instead of branches: comparisons on random data mispredict.
 		for i, v := range s {

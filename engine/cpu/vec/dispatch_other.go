@@ -1,0 +1,7 @@
+//go:build !amd64
+
+package vec
+
+// selectKernel returns the portable Go kernel, the only one on this
+// architecture.
+func selectKernel() *kernel { return genericKernel }
