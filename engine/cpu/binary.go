@@ -21,6 +21,15 @@ func (b *Backend) Binary(op engine.BinaryOp, p engine.Params, dst, a, bb engine.
 	shape, st := collapse(bc.Shape, contiguous(bc.Shape), bc.StridesA, bc.StridesB)
 	inner := shape[len(shape)-1]
 	so, sa, sb := st[0][len(shape)-1], st[1][len(shape)-1], st[2][len(shape)-1]
+	if len(shape) == 2 { // the common case (a bias over a batch, a whole tensor): no odometer
+		o0, a0, b0 := st[0][0], st[1][0], st[2][0]
+		b.parallelFor(shape[0], 2*n, func(lo, hi int) {
+			for i := lo; i < hi; i++ {
+				binaryRow(op, p.A, d[i*o0:], so, x[i*a0:], sa, y[i*b0:], sb, inner)
+			}
+		})
+		return
+	}
 	b.parallelFor(outerCount(shape), 2*n, func(lo, hi int) {
 		rows(shape, st, lo, hi, func(offs []int) {
 			binaryRow(op, p.A, d[offs[0]:], so, x[offs[1]:], sa, y[offs[2]:], sb, inner)

@@ -17,7 +17,7 @@ type pool struct {
 
 const (
 	minPooled = 1024
-	maxHeld   = 64 << 20 // elements (256 MiB); beyond it, returned slices go to the GC
+	maxHeld   = 8 << 20 // elements (32 MiB); beyond it, returned slices go to the GC
 )
 
 func newPool() *pool { return &pool{free: make(map[int][][]float32)} }
