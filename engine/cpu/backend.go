@@ -10,12 +10,10 @@ import (
 // Backend is the CPU implementation of engine.Backend. Its zero value is not usable; call New.
 type Backend struct {
 	workers int // goroutines that large ops are split across
-	pool    *pool
 }
 
-// New returns a CPU backend that splits large ops across runtime.GOMAXPROCS goroutines and
-// recycles the storage of buffers that are no longer referenced.
-func New() *Backend { return &Backend{workers: defaultWorkers(), pool: newPool()} }
+// New returns a CPU backend that splits large ops across runtime.GOMAXPROCS goroutines.
+func New() *Backend { return &Backend{workers: defaultWorkers()} }
 
 // buffer is a CPU buffer: a plain slice.
 type buffer struct{ d []float32 }
@@ -34,8 +32,11 @@ func data(b engine.Buffer) []float32 {
 // Name returns "cpu".
 func (*Backend) Name() string { return "cpu" }
 
-// Alloc returns a buffer of n elements with unspecified contents, recycled when possible.
-func (b *Backend) Alloc(n int) engine.Buffer { return b.pool.get(n) }
+// Alloc returns a buffer of n elements. The engine treats its contents as unspecified; a
+// fresh Go slice happens to be zeroed. (Recycling dead buffers through runtime.AddCleanup
+// was tried: reuse waits a whole GC cycle, so the pool held a cycle of garbage, stretched
+// the cycles and grew the heap to over a gigabyte for no gain in speed.)
+func (b *Backend) Alloc(n int) engine.Buffer { return &buffer{d: make([]float32, n)} }
 
 // Write copies src into dst.
 func (*Backend) Write(dst engine.Buffer, src []float32) {
