@@ -33,11 +33,8 @@ func (t *Tensor) Backward() {
 	if !t.requiresGrad {
 		panicf("Backward of a tensor that does not depend on any parameter")
 	}
-	grads := backprop([]*Tensor{t}, nil, false, nil)
+	grads := backprop([]*Tensor{t}, nil, false, nil, isLeaf)
 	for x, g := range grads {
-		if x.node != nil || !x.requiresGrad {
-			continue
-		}
 		if x.Grad == nil {
 			x.Grad = g
 		} else {
@@ -66,7 +63,11 @@ func Grad(outputs, inputs []*Tensor, opts GradOptions) []*Tensor {
 	for _, x := range inputs {
 		want[x] = true
 	}
-	grads := backprop(outputs, opts.Seeds, opts.CreateGraph, want)
+	inputSet := make(map[*Tensor]bool, len(inputs))
+	for _, x := range inputs {
+		inputSet[x] = true
+	}
+	grads := backprop(outputs, opts.Seeds, opts.CreateGraph, want, func(x *Tensor) bool { return inputSet[x] })
 	res := make([]*Tensor, len(inputs))
 	for i, x := range inputs {
 		if g, ok := grads[x]; ok {
@@ -79,12 +80,27 @@ func Grad(outputs, inputs []*Tensor, opts GradOptions) []*Tensor {
 }
 
 // backprop walks the graph below roots in reverse topological order and returns the
-// gradient of every tensor it reached. When want is non-nil, only paths that lead to a
-// tensor in want are followed.
-func backprop(roots, seeds []*Tensor, createGraph bool, want map[*Tensor]bool) map[*Tensor]*Tensor {
+// gradients of the tensors for which keep is true. When want is non-nil, only paths that
+// lead to a tensor in want are followed. Without createGraph, gradients that are consumed
+// (and temporaries of the backward rules) go back to a backend that can recycle them.
+func backprop(roots, seeds []*Tensor, createGraph bool, want map[*Tensor]bool, keep func(*Tensor) bool) map[*Tensor]*Tensor {
 	order := topoSort(roots, want)
 	grads := make(map[*Tensor]*Tensor, len(order))
 	dev := roots[0].dev
+	var rc *recycler
+	if rel, ok := dev.b.(Releaser); ok && !createGraph {
+		rc = newRecycler(dev, rel)
+		defer rc.stop()
+	}
+	add := func(x, g *Tensor) {
+		if prev, ok := grads[x]; ok {
+			sum := prev.Add(g)
+			rc.unref(prev)
+			g = sum
+		}
+		grads[x] = g
+		rc.ref(g)
+	}
 	run := func() {
 		for i, r := range roots {
 			if !r.requiresGrad {
@@ -99,8 +115,9 @@ func backprop(roots, seeds []*Tensor, createGraph bool, want map[*Tensor]bool) m
 			} else {
 				s = dev.Full(1, r.shape...)
 			}
-			accumulate(grads, r, s)
+			add(r, s)
 		}
+		rc.settle()
 		for i := len(order) - 1; i >= 0; i-- {
 			t := order[i]
 			g, ok := grads[t]
@@ -118,9 +135,21 @@ func backprop(roots, seeds []*Tensor, createGraph bool, want map[*Tensor]bool) m
 				if !sameShape(gs[j].shape, in.shape) {
 					panicf("%s backward: gradient %v for input %v", t.node.op, gs[j].shape, in.shape)
 				}
-				accumulate(grads, in, gs[j])
+				add(in, gs[j])
+			}
+			if !keep(t) {
+				delete(grads, t)
+				rc.unref(g)
+			}
+			rc.settle()
+		}
+		for x, g := range grads {
+			if !keep(x) {
+				delete(grads, x)
+				rc.unref(g)
 			}
 		}
+		rc.settle()
 	}
 	if createGraph {
 		run()
@@ -128,14 +157,6 @@ func backprop(roots, seeds []*Tensor, createGraph bool, want map[*Tensor]bool) m
 		dev.NoGrad(run)
 	}
 	return grads
-}
-
-func accumulate(grads map[*Tensor]*Tensor, t, g *Tensor) {
-	if prev, ok := grads[t]; ok {
-		grads[t] = prev.Add(g)
-	} else {
-		grads[t] = g
-	}
 }
 
 // topoSort lists the tensors that need gradients below roots, inputs before outputs. With
@@ -187,3 +208,6 @@ func topoSort(roots []*Tensor, want map[*Tensor]bool) []*Tensor {
 	}
 	return order
 }
+
+// isLeaf reports whether t is a parameter: a tensor that requires grad and has no history.
+func isLeaf(t *Tensor) bool { return t.node == nil && t.requiresGrad }

@@ -9,6 +9,10 @@ import (
 type Device struct {
 	b      Backend
 	noGrad int // depth of NoGrad regions; graph recording is off while > 0
+
+	// tracking makes empty record every buffer it allocates in tracked (see recycler).
+	tracking bool
+	tracked  []Buffer
 }
 
 // NewDevice returns a device that runs on b with gradient recording on.
@@ -79,5 +83,9 @@ func (d *Device) empty(shape []int) *Tensor {
 		}
 	}
 	sh := append([]int(nil), shape...)
-	return &Tensor{dev: d, buf: d.b.Alloc(numel(sh)), shape: sh}
+	t := &Tensor{dev: d, buf: d.b.Alloc(numel(sh)), shape: sh}
+	if d.tracking {
+		d.tracked = append(d.tracked, t.buf)
+	}
+	return t
 }

@@ -10,6 +10,7 @@ import (
 // Backend is the CPU implementation of engine.Backend. Its zero value is not usable; call New.
 type Backend struct {
 	workers int // goroutines that large ops are split across
+	free    freeList
 }
 
 // New returns a CPU backend that splits large ops across runtime.GOMAXPROCS goroutines.
@@ -32,11 +33,16 @@ func data(b engine.Buffer) []float32 {
 // Name returns "cpu".
 func (*Backend) Name() string { return "cpu" }
 
-// Alloc returns a buffer of n elements. The engine treats its contents as unspecified; a
-// fresh Go slice happens to be zeroed. (Recycling dead buffers through runtime.AddCleanup
-// was tried: reuse waits a whole GC cycle, so the pool held a cycle of garbage, stretched
-// the cycles and grew the heap to over a gigabyte for no gain in speed.)
-func (b *Backend) Alloc(n int) engine.Buffer { return &buffer{d: make([]float32, n)} }
+// Alloc returns a buffer of n elements with unspecified contents: one the engine released
+// (see Release), or a fresh slice. (Recycling through runtime.AddCleanup instead was tried:
+// reuse waited a whole GC cycle, so the pool held a cycle of garbage, stretched the cycles
+// and grew the heap to over a gigabyte for no gain in speed.)
+func (b *Backend) Alloc(n int) engine.Buffer {
+	if buf := b.free.take(n); buf != nil {
+		return buf
+	}
+	return &buffer{d: make([]float32, n)}
+}
 
 // Write copies src into dst.
 func (*Backend) Write(dst engine.Buffer, src []float32) {

@@ -1,0 +1,81 @@
+package webgpu
+
+import (
+	"sync"
+
+	"github.com/gogpu/wgpu"
+)
+
+// pool recycles the GPU buffers of tensors that the garbage collector found unreachable,
+// keyed by size: a training step allocates the same sizes again and again, and creating a GPU
+// buffer costs far more than a map lookup.
+//
+// Recycling is safe although recorded work may still use a recycled buffer: every op is
+// recorded in program order and runs in that order, so the new owner's writes come after the
+// old owner's last use.
+type pool struct {
+	mu   sync.Mutex
+	free map[uint64][]*wgpu.Buffer
+	held uint64         // bytes held in free
+	drop []*wgpu.Buffer // beyond maxHeld: released after the next submission
+}
+
+const maxHeld = 256 << 20 // bytes
+
+func newPool() *pool { return &pool{free: make(map[uint64][]*wgpu.Buffer)} }
+
+// get returns an idle buffer of size bytes, or nil.
+func (p *pool) get(size uint64) *wgpu.Buffer {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	list := p.free[size]
+	if len(list) == 0 {
+		return nil
+	}
+	wb := list[len(list)-1]
+	list[len(list)-1] = nil
+	p.free[size] = list[:len(list)-1]
+	p.held -= size
+	return wb
+}
+
+// put takes back the buffer of a tensor that has become unreachable. It runs on the garbage
+// collector's cleanup goroutine. A buffer beyond the pool's capacity is not released here:
+// recorded but unsubmitted work may still bind it.
+func (p *pool) put(wb *wgpu.Buffer) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	size := wb.Size()
+	if p.held+size > maxHeld {
+		p.drop = append(p.drop, wb)
+		return
+	}
+	p.free[size] = append(p.free[size], wb)
+	p.held += size
+}
+
+// releaseDropped releases the buffers put beyond capacity; the caller has just submitted
+// every recorded command, and wgpu keeps a submitted buffer alive until the GPU is done.
+func (p *pool) releaseDropped() {
+	p.mu.Lock()
+	drop := p.drop
+	p.drop = nil
+	p.mu.Unlock()
+	for _, wb := range drop {
+		wb.Release()
+	}
+}
+
+// releaseAll releases every pooled buffer.
+func (p *pool) releaseAll() {
+	p.releaseDropped()
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for size, list := range p.free {
+		for _, wb := range list {
+			wb.Release()
+		}
+		delete(p.free, size)
+	}
+	p.held = 0
+}
