@@ -77,3 +77,52 @@ func TestToyGANDeterministic(t *testing.T) {
 		t.Errorf("seeds 7 and 8 gave identical weights")
 	}
 }
+
+// noRelease hides the CPU backend's Release, so the engine recycles nothing.
+type noRelease struct{ engine.Backend }
+
+// TestRecyclingChangesNothing trains the toy GAN and a DCGAN step with buffer recycling on
+// (the CPU backend implements engine.Releaser) and off: the weights must agree bit for bit,
+// so no released buffer was still in use.
+func TestRecyclingChangesNothing(t *testing.T) {
+	toy := func(b engine.Backend) []float32 {
+		m, err := NewToyGAN(engine.NewDevice(b), toy2d.Ring8{}, 3, 16, 32)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := 0; i < 5; i++ {
+			m.Step()
+		}
+		var w []float32
+		for _, p := range append(m.G.Params(), m.D.Params()...) {
+			w = append(w, p.T.Data()...)
+		}
+		return w
+	}
+	dcgan := func(b engine.Backend) []float32 {
+		dev := engine.NewDevice(b)
+		m, err := NewDCGAN(dev, 4, 2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		x := dev.Full(0.5, 2, 1, 28, 28)
+		m.Step(x)
+		m.Step(x)
+		var w []float32
+		for _, p := range append(m.G.Params(), m.D.Params()...) {
+			w = append(w, p.T.Data()...)
+		}
+		return w
+	}
+	for name, run := range map[string]func(engine.Backend) []float32{"toy GAN": toy, "DCGAN": dcgan} {
+		if _, ok := engine.Backend(cpu.New()).(engine.Releaser); !ok {
+			t.Fatal("the CPU backend does not implement engine.Releaser")
+		}
+		want, got := run(noRelease{cpu.New()}), run(cpu.New())
+		for i := range want {
+			if got[i] != want[i] {
+				t.Fatalf("%s weight %d = %v with recycling; want %v as without", name, i, got[i], want[i])
+			}
+		}
+	}
+}
