@@ -13,7 +13,7 @@ import (
 // them side by side with PyTorch's.
 
 func BenchmarkToyGAN(b *testing.B) {
-	m, err := NewToyGAN(engine.NewDevice(cpu.New()), toy2d.Ring8{}, 1, 128, 256)
+	m, err := NewToyGAN(engine.NewDevice(cpu.New()), toy2d.Ring8{}, 1, 128, 256, 2e-4)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -7,6 +7,7 @@ import (
 	"github.com/ganplay/ganplay/engine"
 	"github.com/ganplay/ganplay/engine/nn"
 	"github.com/ganplay/ganplay/engine/optim"
+	"github.com/ganplay/ganplay/models"
 )
 
 // DCGAN is the engine issue's convolutional benchmark on 28×28 images (batch 64):
@@ -15,6 +16,7 @@ import (
 //	D: Conv 1→64 (k4 s2 p1) → LeakyReLU 0.2 → Conv 64→128 (k4 s2 p1) → BN → LeakyReLU 0.2 → Linear 6272→1
 //
 // trained like ToyGAN (non-saturating BCE, Adam 2e-4, β = (0.5, 0.999)), weights N(0, 0.02).
+// (The image GANs of models/ will replace it.)
 type DCGAN struct {
 	G, D       *nn.Sequential
 	optG, optD *optim.Adam
@@ -52,9 +54,9 @@ func (m *DCGAN) Step(x *engine.Tensor) (lossD, lossG *engine.Tensor) {
 	var fake *engine.Tensor
 	m.dev.NoGrad(func() { fake = m.G.Forward(m.dev.Randn(m.rng, 0, 1, m.Batch, m.Z)) })
 	lossD = nn.BCEWithLogitsConst(m.D.Forward(x), 1).Add(nn.BCEWithLogitsConst(m.D.Forward(fake), 0))
-	step(m.optD, lossD, nn.Tensors(m.D.Params()))
+	models.Update(m.optD, lossD, nn.Tensors(m.D.Params()))
 
 	lossG = nn.BCEWithLogitsConst(m.D.Forward(m.G.Forward(m.dev.Randn(m.rng, 0, 1, m.Batch, m.Z))), 1)
-	step(m.optG, lossG, nn.Tensors(m.G.Params()))
+	models.Update(m.optG, lossG, nn.Tensors(m.G.Params()))
 	return lossD, lossG
 }

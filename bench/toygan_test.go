@@ -1,6 +1,7 @@
 package bench
 
 import (
+	"math/rand/v2"
 	"testing"
 
 	"github.com/ganplay/ganplay/engine"
@@ -26,14 +27,13 @@ func TestToyGANLearns(t *testing.T) {
 		steps = 200
 	}
 	data := toy2d.Bimodal{}
-	m, err := NewToyGAN(engine.NewDevice(cpu.New()), data, 42, 64, 128)
+	m, err := NewToyGAN(engine.NewDevice(cpu.New()), data, 42, 64, 128, 1e-3)
 	if err != nil {
 		t.Fatal(err)
 	}
-	m.optG.SetLR(1e-3)
-	m.optD.SetLR(1e-3)
+	rng := rand.New(rand.NewPCG(42, 43))
 	w1 := func() float64 {
-		return dist.W1Exact(points(m.Sample(512)), points(data.Sample(m.rng, 512)))
+		return dist.W1Exact(points(m.Points(512)), points(data.Sample(rng, 512)))
 	}
 	before := w1()
 	for i := 0; i < steps; i++ {
@@ -50,7 +50,7 @@ func TestToyGANLearns(t *testing.T) {
 // same seed must give the same weights bit for bit, another seed different ones.
 func TestToyGANDeterministic(t *testing.T) {
 	run := func(seed uint64) []float32 {
-		m, err := NewToyGAN(engine.NewDevice(cpu.New()), toy2d.Ring8{}, seed, 16, 32)
+		m, err := NewToyGAN(engine.NewDevice(cpu.New()), toy2d.Ring8{}, seed, 16, 32, 2e-4)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -86,7 +86,7 @@ type noRelease struct{ engine.Backend }
 // so no released buffer was still in use.
 func TestRecyclingChangesNothing(t *testing.T) {
 	toy := func(b engine.Backend) []float32 {
-		m, err := NewToyGAN(engine.NewDevice(b), toy2d.Ring8{}, 3, 16, 32)
+		m, err := NewToyGAN(engine.NewDevice(b), toy2d.Ring8{}, 3, 16, 32, 2e-4)
 		if err != nil {
 			t.Fatal(err)
 		}

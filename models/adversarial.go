@@ -118,7 +118,7 @@ func (a *adversarial) discriminatorStep(b Batch) (loss, gp *engine.Tensor) {
 		loss = loss.Add(gp.Scale(a.lambda))
 	}
 	ps := nn.Tensors(a.D.Params())
-	update(a.optD, loss, ps)
+	Update(a.optD, loss, ps)
 	if a.clip > 0 {
 		optim.Clip(ps, a.clip)
 	}
@@ -131,12 +131,13 @@ func (a *adversarial) generatorStep() *engine.Tensor {
 	y := a.oneHot(a.randomLabels(a.rng, a.batch))
 	fake := a.G.Forward(a.cond(a.noise(a.rng, a.batch), y))
 	loss := a.obj.GLoss(a.D.Forward(a.cond(fake, y)))
-	update(a.optG, loss, nn.Tensors(a.G.Params()))
+	Update(a.optG, loss, nn.Tensors(a.G.Params()))
 	return loss
 }
 
-// update sets the gradients of ps alone (the other network gets none) and applies o.
-func update(o optim.Optimizer, loss *engine.Tensor, ps []*engine.Tensor) {
+// Update sets the gradients of loss with respect to ps alone (the other network of a GAN
+// gets none: engine.Grad follows only the paths to ps) and applies o: one optimizer step.
+func Update(o optim.Optimizer, loss *engine.Tensor, ps []*engine.Tensor) {
 	gs := engine.Grad([]*engine.Tensor{loss}, ps, engine.GradOptions{})
 	for i, p := range ps {
 		p.Grad = gs[i]
