@@ -5,7 +5,7 @@ GO ?= go
 
 # Debian packages the tests need; later issues add theirs (mesa-vulkan-drivers, ...).
 # Node.js and npm come from Debian only where the machine has none.
-APT_PACKAGES := chromium
+APT_PACKAGES := chromium mesa-vulkan-drivers libvulkan1
 APT_PACKAGES += $(if $(shell command -v node 2>/dev/null),,nodejs)
 APT_PACKAGES += $(if $(shell command -v npm 2>/dev/null),,npm)
 

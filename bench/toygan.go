@@ -32,11 +32,14 @@ func NewToyGAN(dev *engine.Device, data toy2d.Dataset, seed uint64, width, batch
 	return &ToyGAN{GAN: g, src: models.NewToySource(dev, rand.New(rand.NewPCG(seed, 0xda7a)), data)}, nil
 }
 
-// Step runs one iteration: a D step then a G step.
-func (m *ToyGAN) Step() {
-	if _, err := m.GAN.Step(m.src); err != nil {
+// Step runs one iteration, a D step then a G step, and returns both losses (still on the
+// device: reading them is the caller's choice).
+func (m *ToyGAN) Step() (lossD, lossG *engine.Tensor) {
+	ls, err := m.GAN.Step(m.src)
+	if err != nil {
 		panic(err) // the source always gives full batches
 	}
+	return ls[0].T, ls[1].T
 }
 
 // Points returns n generated samples as points.

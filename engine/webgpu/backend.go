@@ -35,6 +35,7 @@ type Backend struct {
 	pool     *pool
 	staging  map[uint64][]*wgpu.Buffer // idle staging buffers for Read, by size
 	stats    Stats
+	created  uint64 // bytes of tensor buffers created since the last forced collection
 }
 
 // Stats counts the work a Backend has handed to the GPU.
@@ -73,8 +74,10 @@ func (i Info) String() string {
 		l.MaxComputeWorkgroupsPerDimension, l.MaxComputeWorkgroupStorageSize)
 }
 
-// The smallest limits the kernels need: 64 invocations per workgroup in x (8×8 for matmul),
-// 4 KiB of workgroup memory for the matmul tiles, five bindings, and 256-byte parameter blocks.
+// The kernels run 64 invocations per workgroup (8×8 for matmul) and need 4 KiB of workgroup
+// memory for the matmul tiles and 4 storage buffers per stage (optim.wgsl). Parameter blocks
+// sit paramsAlign bytes apart in one uniform buffer per submission (or further apart when
+// minUniformBufferOffsetAlignment says so).
 const (
 	workgroupSize      = 64
 	minWorkgroupMemory = 4096
@@ -95,7 +98,7 @@ func New(ctx context.Context) (*Backend, error) {
 	}
 	b := &Backend{instance: inst, staging: make(map[uint64][]*wgpu.Buffer), pool: newPool()}
 	if err := b.open(ctx); err != nil {
-		b.Release()
+		b.Close()
 		return nil, err
 	}
 	return b, nil
@@ -160,8 +163,6 @@ func checkLimits(l wgpu.Limits) error {
 	case l.MaxStorageBuffersPerShaderStage < 4, l.MaxComputeWorkgroupsPerDimension == 0:
 		return fmt.Errorf("webgpu: the adapter's limits are too small (storage buffers per stage %d, workgroups per dimension %d)",
 			l.MaxStorageBuffersPerShaderStage, l.MaxComputeWorkgroupsPerDimension)
-	case l.MinUniformBufferOffsetAlignment > paramsAlign*16:
-		return fmt.Errorf("webgpu: minUniformBufferOffsetAlignment %d is too large", l.MinUniformBufferOffsetAlignment)
 	}
 	return nil
 }
@@ -172,9 +173,9 @@ func (b *Backend) Info() Info { return b.info }
 // Name returns "webgpu".
 func (*Backend) Name() string { return "webgpu" }
 
-// Release submits nothing more and frees the device and everything it holds. The backend and
-// its buffers must not be used afterwards.
-func (b *Backend) Release() {
+// Close drops the work not yet submitted and frees the device and everything it holds. The
+// backend and its buffers must not be used afterwards.
+func (b *Backend) Close() {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	b.cmds = nil
@@ -216,9 +217,11 @@ func (b *Backend) Release() {
 // buffer is a tensor's storage on the GPU: n float32 values (the wgpu buffer holds at least 4
 // bytes, since WebGPU cannot bind an empty buffer).
 type buffer struct {
-	wb *wgpu.Buffer
-	n  int
-	b  *Backend
+	wb       *wgpu.Buffer
+	n        int
+	b        *Backend
+	cleanup  runtime.Cleanup // hands wb back to the pool once the buffer is unreachable
+	released bool
 }
 
 // Len returns the number of float32 elements.
@@ -261,14 +264,48 @@ func (b *Backend) Alloc(n int) engine.Buffer {
 	}
 	wb := b.pool.get(size)
 	if wb == nil {
+		b.collectIfNeeded(size)
 		var err error
 		if wb, err = b.createBuffer("tensor", size, tensorUsage); err != nil {
 			panic(err.Error())
 		}
 	}
 	x := &buffer{wb: wb, n: n, b: b}
-	runtime.AddCleanup(x, b.pool.put, wb)
+	x.cleanup = runtime.AddCleanup(x, b.pool.put, wb)
 	return x
+}
+
+// Release implements engine.Releaser: the engine hands back a buffer it will not touch
+// again, and the next Alloc of its size reuses it without waiting for the garbage collector.
+// Work already recorded on the buffer still runs first (see pool).
+func (b *Backend) Release(buf engine.Buffer) {
+	x := b.buf(buf)
+	if x.released {
+		return
+	}
+	x.released = true
+	x.cleanup.Stop()
+	b.pool.put(x.wb)
+}
+
+// gcAfter is how many bytes of new GPU buffers may be created before the backend asks the
+// garbage collector to find unreachable tensors: their device memory is invisible to the Go
+// heap, which can stay small while dead tensors pin gigabytes on the GPU.
+const gcAfter = 256 << 20
+
+// collectIfNeeded counts size bytes of new device memory and runs a collection when gcAfter
+// bytes were created since the last one, so that the cleanups of dead tensors refill the pool.
+func (b *Backend) collectIfNeeded(size uint64) {
+	b.mu.Lock()
+	b.created += size
+	run := b.created >= gcAfter
+	if run {
+		b.created = 0
+	}
+	b.mu.Unlock()
+	if run {
+		runtime.GC()
+	}
 }
 
 // bytesOf views float32 values as their little-endian bytes (every target of Go's WebGPU

@@ -6,8 +6,8 @@ import (
 	"github.com/gogpu/wgpu"
 )
 
-// pool recycles the GPU buffers of tensors that the garbage collector found unreachable,
-// keyed by size: a training step allocates the same sizes again and again, and creating a GPU
+// pool recycles the GPU buffers of tensors that the engine released (engine.Releaser) or
+// that the garbage collector found unreachable, keyed by size: a training step allocates the same sizes again and again, and creating a GPU
 // buffer costs far more than a map lookup.
 //
 // Recycling is safe although recorded work may still use a recycled buffer: every op is
@@ -39,8 +39,8 @@ func (p *pool) get(size uint64) *wgpu.Buffer {
 	return wb
 }
 
-// put takes back the buffer of a tensor that has become unreachable. It runs on the garbage
-// collector's cleanup goroutine. A buffer beyond the pool's capacity is not released here:
+// put takes back the buffer of a tensor that was released or has become unreachable (then
+// on the garbage collector's cleanup goroutine). A buffer beyond the pool's capacity is not released here:
 // recorded but unsubmitted work may still bind it.
 func (p *pool) put(wb *wgpu.Buffer) {
 	p.mu.Lock()

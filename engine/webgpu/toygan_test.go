@@ -25,7 +25,7 @@ func TestToyGANAgreesWithCPU(t *testing.T) {
 		atol, rtol                = 1e-4, 1e-3
 	)
 	run := func(be engine.Backend) (params [][]float32, perStep time.Duration) {
-		m, err := bench.NewToyGAN(engine.NewDevice(be), toy2d.Ring8{}, seed, width, batch)
+		m, err := bench.NewToyGAN(engine.NewDevice(be), toy2d.Ring8{}, seed, width, batch, 2e-4)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -171,4 +171,7 @@ func TestStorageLimit(t *testing.T) {
 	b.Alloc(n)
 }
 
-var _ engine.Backend = (*Backend)(nil)
+var (
+	_ engine.Backend  = (*Backend)(nil)
+	_ engine.Releaser = (*Backend)(nil)
+)
