@@ -34,7 +34,7 @@ func (d *Device) NoGrad(f func()) {
 
 // FromSlice makes a tensor of the given shape holding a copy of data (row-major).
 func (d *Device) FromSlice(data []float32, shape ...int) *Tensor {
-	n := numel(shape)
+	n := Numel(shape)
 	if len(data) != n {
 		panicf("FromSlice: %d values for shape %v (%d elements)", len(data), shape, n)
 	}
@@ -58,7 +58,7 @@ func (d *Device) Scalar(v float32) *Tensor { return d.Full(v) }
 
 // Randn makes a tensor of draws from N(mean, std²) taken from rng.
 func (d *Device) Randn(rng *rand.Rand, mean, std float64, shape ...int) *Tensor {
-	data := make([]float32, numel(shape))
+	data := make([]float32, Numel(shape))
 	for i := range data {
 		data[i] = float32(mean + std*rng.NormFloat64())
 	}
@@ -67,7 +67,7 @@ func (d *Device) Randn(rng *rand.Rand, mean, std float64, shape ...int) *Tensor 
 
 // Rand makes a tensor of draws from U[lo, hi) taken from rng.
 func (d *Device) Rand(rng *rand.Rand, lo, hi float64, shape ...int) *Tensor {
-	data := make([]float32, numel(shape))
+	data := make([]float32, Numel(shape))
 	for i := range data {
 		data[i] = float32(lo + (hi-lo)*rng.Float64())
 	}
@@ -83,7 +83,7 @@ func (d *Device) empty(shape []int) *Tensor {
 		}
 	}
 	sh := append([]int(nil), shape...)
-	t := &Tensor{dev: d, buf: d.b.Alloc(numel(sh)), shape: sh}
+	t := &Tensor{dev: d, buf: d.b.Alloc(Numel(sh)), shape: sh}
 	if d.tracking {
 		d.tracked = append(d.tracked, t.buf)
 	}

@@ -42,7 +42,7 @@ func (t *Tensor) Flatten() *Tensor { return t.Reshape(t.shape[0], -1) }
 func (t *Tensor) copyView(shape []int, sv View) *Tensor {
 	out := t.dev.empty(shape)
 	if out.Len() > 0 {
-		t.dev.b.Copy(out.buf, View{Shape: shape, Strides: contiguousStrides(shape)}, t.buf, sv)
+		t.dev.b.Copy(out.buf, View{Shape: shape, Strides: ContiguousStrides(shape)}, t.buf, sv)
 	}
 	return out
 }
@@ -130,7 +130,7 @@ func (t *Tensor) Pad(axis, before, after int) *Tensor {
 	shape := slices.Clone(t.shape)
 	shape[axis] += before + after
 	out := t.dev.Zeros(shape...)
-	ost := contiguousStrides(shape)
+	ost := ContiguousStrides(shape)
 	if t.Len() > 0 {
 		t.dev.b.Copy(out.buf, View{Offset: before * ost[axis], Shape: t.shape, Strides: ost}, t.buf, View{Shape: t.shape, Strides: t.Strides()})
 	}
@@ -181,7 +181,7 @@ func Concat(axis int, ts ...*Tensor) *Tensor {
 		shape[axis] += t.shape[axis]
 	}
 	out := first.dev.empty(shape)
-	ost := contiguousStrides(shape)
+	ost := ContiguousStrides(shape)
 	starts := make([]int, len(ts))
 	at := 0
 	for i, t := range ts {

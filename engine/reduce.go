@@ -56,7 +56,7 @@ func (t *Tensor) Sum(axes ...int) *Tensor {
 // MeanKeep returns the mean of t over the given axes (all when none), keeping them.
 func (t *Tensor) MeanKeep(axes ...int) *Tensor {
 	mask := t.reduceAxes(axes)
-	n := numel(t.shape) / max(1, numel(keptShape(t.shape, mask)))
+	n := Numel(t.shape) / max(1, Numel(keptShape(t.shape, mask)))
 	return t.SumKeep(axes...).Scale(1 / float32(n))
 }
 

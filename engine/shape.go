@@ -6,7 +6,8 @@ func panicf(format string, args ...any) {
 	panic("engine: " + fmt.Sprintf(format, args...))
 }
 
-func numel(shape []int) int {
+// Numel returns the number of elements of a shape (1 for a scalar).
+func Numel(shape []int) int {
 	n := 1
 	for _, s := range shape {
 		n *= s
@@ -26,7 +27,8 @@ func sameShape(a, b []int) bool {
 	return true
 }
 
-func contiguousStrides(shape []int) []int {
+// ContiguousStrides returns the row-major strides of shape.
+func ContiguousStrides(shape []int) []int {
 	st := make([]int, len(shape))
 	s := 1
 	for i := len(shape) - 1; i >= 0; i-- {
@@ -64,7 +66,7 @@ func broadcastShapes(a, b []int) []int {
 // had shape out (stride 0 on broadcast axes).
 func broadcastStrides(in, out []int) []int {
 	st := make([]int, len(out))
-	cs := contiguousStrides(in)
+	cs := ContiguousStrides(in)
 	off := len(out) - len(in)
 	for i := range out {
 		j := i - off
@@ -73,4 +75,45 @@ func broadcastStrides(in, out []int) []int {
 		}
 	}
 	return st
+}
+
+// Collapse merges adjacent axes that every stride list walks contiguously (stride[d] ==
+// stride[d+1]·shape[d+1] for all lists) and drops axes of size 1, so strided loops run
+// over as few and as long axes as possible. It returns the new shape and stride lists.
+func Collapse(shape []int, strides ...[]int) ([]int, [][]int) {
+	outShape := make([]int, 0, len(shape))
+	outStrides := make([][]int, len(strides))
+	for k := range strides {
+		outStrides[k] = make([]int, 0, len(shape))
+	}
+	for d, n := range shape {
+		if n == 1 {
+			continue
+		}
+		last := len(outShape) - 1
+		merge := last >= 0
+		for k := range strides {
+			if merge && outStrides[k][last] != strides[k][d]*n {
+				merge = false
+			}
+		}
+		if merge {
+			outShape[last] *= n
+			for k := range strides {
+				outStrides[k][last] = strides[k][d]
+			}
+			continue
+		}
+		outShape = append(outShape, n)
+		for k := range strides {
+			outStrides[k] = append(outStrides[k], strides[k][d])
+		}
+	}
+	if len(outShape) == 0 { // a single element
+		outShape = append(outShape, 1)
+		for k := range strides {
+			outStrides[k] = append(outStrides[k], 0)
+		}
+	}
+	return outShape, outStrides
 }

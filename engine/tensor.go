@@ -35,10 +35,10 @@ func (t *Tensor) Dim(i int) int { return t.shape[t.axis(i)] }
 func (t *Tensor) Rank() int { return len(t.shape) }
 
 // Len returns the number of elements.
-func (t *Tensor) Len() int { return numel(t.shape) }
+func (t *Tensor) Len() int { return Numel(t.shape) }
 
 // Strides returns the row-major element strides of the tensor.
-func (t *Tensor) Strides() []int { return contiguousStrides(t.shape) }
+func (t *Tensor) Strides() []int { return ContiguousStrides(t.shape) }
 
 // Read copies the tensor's elements back to the CPU.
 func (t *Tensor) Read(ctx context.Context) ([]float32, error) {

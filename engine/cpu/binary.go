@@ -18,7 +18,7 @@ func (b *Backend) Binary(op engine.BinaryOp, p engine.Params, dst, a, bb engine.
 	if len(d) != n {
 		panic("cpu: Binary destination does not match the broadcast shape")
 	}
-	shape, st := collapse(bc.Shape, contiguous(bc.Shape), bc.StridesA, bc.StridesB)
+	shape, st := engine.Collapse(bc.Shape, engine.ContiguousStrides(bc.Shape), bc.StridesA, bc.StridesB)
 	inner := shape[len(shape)-1]
 	so, sa, sb := st[0][len(shape)-1], st[1][len(shape)-1], st[2][len(shape)-1]
 	if len(shape) == 2 { // the common case (a bias over a batch, a whole tensor): no odometer
@@ -35,16 +35,6 @@ func (b *Backend) Binary(op engine.BinaryOp, p engine.Params, dst, a, bb engine.
 			binaryRow(op, p.A, d[offs[0]:], so, x[offs[1]:], sa, y[offs[2]:], sb, inner)
 		})
 	})
-}
-
-func contiguous(shape []int) []int {
-	st := make([]int, len(shape))
-	s := 1
-	for i := len(shape) - 1; i >= 0; i-- {
-		st[i] = s
-		s *= shape[i]
-	}
-	return st
 }
 
 // vecOps maps the arithmetic binary ops to the vectorised loops of package vec.

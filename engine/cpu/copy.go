@@ -18,7 +18,7 @@ func (b *Backend) Copy(dst engine.Buffer, dv engine.View, src engine.Buffer, sv 
 	if n == 0 {
 		return
 	}
-	shape, st := collapse(dv.Shape, dv.Strides, sv.Strides)
+	shape, st := engine.Collapse(dv.Shape, dv.Strides, sv.Strides)
 	inner := shape[len(shape)-1]
 	sd, ss := st[0][len(shape)-1], st[1][len(shape)-1]
 	b.parallelFor(outerCount(shape), n, func(lo, hi int) {

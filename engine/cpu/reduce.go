@@ -25,7 +25,7 @@ func (b *Backend) Reduce(op engine.ReduceOp, dst, x engine.Buffer, r engine.Redu
 		// The innermost axis is kept (a sum over the batch, as for a bias gradient): walk
 		// x in memory order and add whole rows into the output, on one goroutine since
 		// every row writes the same outputs.
-		shape, st := collapse(r.Shape, contiguous(r.Shape), reducedStrides(r.Shape, r.Axes))
+		shape, st := engine.Collapse(r.Shape, engine.ContiguousStrides(r.Shape), reducedStrides(r.Shape, r.Axes))
 		inner := shape[len(shape)-1]
 		rows(shape, st, 0, outerCount(shape), func(offs []int) {
 			reduceRow(op, d[offs[1]:], 1, s[offs[0]:], 1, inner)
@@ -34,8 +34,8 @@ func (b *Backend) Reduce(op engine.ReduceOp, dst, x engine.Buffer, r engine.Redu
 	}
 	// Put the kept axes first so that chunks of the outer loop own disjoint outputs:
 	// iterate over [kept..., reduced...] with input strides and output strides.
-	in := contiguous(r.Shape)
-	outSt := contiguous(keep(r.Shape, r.Axes))
+	in := engine.ContiguousStrides(r.Shape)
+	outSt := engine.ContiguousStrides(keep(r.Shape, r.Axes))
 	var shape, sIn, sOut []int
 	for pass := 0; pass < 2; pass++ {
 		for i, n := range r.Shape {
@@ -50,7 +50,7 @@ func (b *Backend) Reduce(op engine.ReduceOp, dst, x engine.Buffer, r engine.Redu
 			}
 		}
 	}
-	shape2, st := collapse(shape, sIn, sOut)
+	shape2, st := engine.Collapse(shape, sIn, sOut)
 	inner := shape2[len(shape2)-1]
 	si, so := st[0][len(shape2)-1], st[1][len(shape2)-1]
 	outer := outerCount(shape2)
@@ -129,7 +129,7 @@ func reduceRow(op engine.ReduceOp, d []float32, so int, s []float32, si int, n i
 // reducedStrides returns the strides that map an input index to its output element: the
 // output's contiguous strides, 0 on reduced axes.
 func reducedStrides(shape []int, axes []bool) []int {
-	st := contiguous(keep(shape, axes))
+	st := engine.ContiguousStrides(keep(shape, axes))
 	for i, a := range axes {
 		if a {
 			st[i] = 0

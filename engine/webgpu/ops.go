@@ -1,6 +1,8 @@
 package webgpu
 
 import (
+	"slices"
+
 	"fmt"
 	"math"
 
@@ -30,14 +32,14 @@ func (b *Backend) Unary(op engine.UnaryOp, p engine.Params, dst, x engine.Buffer
 // be a when a is read contiguously; any other aliasing goes through a temporary copy.
 func (b *Backend) Binary(op engine.BinaryOp, p engine.Params, dst, a, bb engine.Buffer, bc engine.Broadcast) {
 	d, x, y := b.buf(dst), b.buf(a), b.buf(bb)
-	n := numel(bc.Shape)
+	n := engine.Numel(bc.Shape)
 	if n == 0 {
 		return
 	}
 	if d.n != n {
 		panic(fmt.Sprintf("webgpu: Binary destination of %d elements for the broadcast shape %v", d.n, bc.Shape))
 	}
-	shape, st := collapse(bc.Shape, contiguous(bc.Shape), bc.StridesA, bc.StridesB)
+	shape, st := engine.Collapse(bc.Shape, engine.ContiguousStrides(bc.Shape), bc.StridesA, bc.StridesB)
 	var pp params
 	pp.u32(0, 0, uint32(op), uint32(len(shape)))
 	pp.f32(p.A)
@@ -50,7 +52,7 @@ func (b *Backend) Binary(op engine.BinaryOp, p engine.Params, dst, a, bb engine.
 		ywb = b.tempCopy(y)
 	}
 	if x.wb == d.wb {
-		if equalInts(st[0], st[1]) {
+		if slices.Equal(st[0], st[1]) {
 			b.dispatch1D(b.kernels["binary_inplace"], n, &pp, d.wb, b.scratch[0], ywb)
 			return
 		}
@@ -76,10 +78,10 @@ func (b *Backend) Reduce(op engine.ReduceOp, dst, x engine.Buffer, r engine.Redu
 	if len(r.Axes) != len(r.Shape) {
 		panic(fmt.Sprintf("webgpu: Reduce axes %v for shape %v", r.Axes, r.Shape))
 	}
-	if s.n != numel(r.Shape) {
+	if s.n != engine.Numel(r.Shape) {
 		panic(fmt.Sprintf("webgpu: Reduce of %d elements for shape %v", s.n, r.Shape))
 	}
-	in := contiguous(r.Shape)
+	in := engine.ContiguousStrides(r.Shape)
 	var kShape, kStride, rShape, rStride []int
 	nout, nred := 1, 1
 	for i, n := range r.Shape {
@@ -97,8 +99,8 @@ func (b *Backend) Reduce(op engine.ReduceOp, dst, x engine.Buffer, r engine.Redu
 	if nout == 0 {
 		return
 	}
-	kShape, ks := collapse(kShape, kStride)
-	rShape, rs := collapse(rShape, rStride)
+	kShape, ks := engine.Collapse(kShape, kStride)
+	rShape, rs := engine.Collapse(rShape, rStride)
 	var pp params
 	gx, gy := b.grid(nout)
 	init := float32(0)
@@ -126,11 +128,11 @@ func (b *Backend) Copy(dst engine.Buffer, dv engine.View, src engine.Buffer, sv 
 			panic(fmt.Sprintf("webgpu: Copy views of different shapes %v and %v", dv.Shape, sv.Shape))
 		}
 	}
-	n := numel(dv.Shape)
+	n := engine.Numel(dv.Shape)
 	if n == 0 {
 		return
 	}
-	shape, st := collapse(dv.Shape, dv.Strides, sv.Strides)
+	shape, st := engine.Collapse(dv.Shape, dv.Strides, sv.Strides)
 	var pp params
 	pp.u32(0, 0, uint32(len(shape)), 0)
 	pp.i32(checkI32(dv.Offset), checkI32(sv.Offset))
