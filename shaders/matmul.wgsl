@@ -2,10 +2,25 @@
 // dst = Σ_i op(a_i)·op(b_i). op(a) is M×K and op(b) is K×N; element (i, k) of op(a_i) is at
 // batch·strideA + i·sai + k·sak in a, which covers both transposes (see MatMulGeom).
 //
-// Each workgroup computes a 32×32 tile of dst with 8×8 invocations, each owning a 4×4 block
-// of outputs; the K axis is walked in slices of 16 that the workgroup first stages in
-// workgroup memory. Workgroup (x, y, z) covers columns 32·x, rows 32·(y + row0) and batch
+// a and b are bound as arrays of vec4 (the backend rounds every tensor buffer up to 16
+// bytes), so that an operand whose contiguous axis is a multiple of 4 long (and whose batch
+// stride is too) is read with vec4 loads; any other operand is read one element at a time,
+// x[i >> 2][i & 3]. The flags avec and bvec say which.
+//
+// matmul: each workgroup computes a 64×64 tile of dst with 8×8 invocations, each owning an
+// 8×8 block of outputs held in sixteen vec4 accumulators; the K axis is walked in slices of
+// 16 that the workgroup first stages in workgroup memory (8 KiB), k-major, so that at each
+// step an invocation reads its 8 rows of op(a) and its 8 columns of op(b) as four vec4 for
+// 64 multiply-adds. Workgroup (x, y, z) covers columns 64·x, rows 64·(y + row0) and batch
 // z + batch0, so that large products split into several dispatches within the grid limits.
+//
+// matmul_small (see tile) has 32×32 tiles and 8×8 invocations owning 4×4 outputs each, for
+// products too small to give many 64×64 tiles.
+//
+// matmul_thin runs one invocation per output element, a plain dot product over k, for
+// products with very few rows or columns (a layer with one output, the weight gradient of
+// a layer with two inputs), where a tile would compute mostly padding. Its invocations
+// cover every batch (row0 and batch0 are unused) on a 2-D grid of 64-invocation workgroups.
 
 struct Params {
     m: u32,
@@ -22,34 +37,230 @@ struct Params {
     nbatch: u32,
     batch0: u32,
     row0: u32,
-    pad0: u32,
-    pad1: u32,
-    pad2: u32,
+    // avec (bvec) is 1 when a (b) may be read with vec4 loads along its contiguous axis.
+    avec: u32,
+    bvec: u32,
+    // row is the number of invocations in one row of matmul_thin's grid.
+    row: u32,
 }
 
 @group(0) @binding(0) var<uniform> P: Params;
 @group(0) @binding(1) var<storage, read_write> dst: array<f32>;
-@group(0) @binding(2) var<storage, read> a: array<f32>;
-@group(0) @binding(3) var<storage, read> b: array<f32>;
+@group(0) @binding(2) var<storage, read> a: array<vec4<f32>>;
+@group(0) @binding(3) var<storage, read> b: array<vec4<f32>>;
 
-const BM: u32 = 32u;
-const BN: u32 = 32u;
 const BK: u32 = 16u;
-const TM: u32 = 4u;
-const TN: u32 = 4u;
-const THREADS: u32 = 64u;
 
-// ta[k·BM + r] holds op(a)(row0 + r, k0 + k); tb[k·BN + c] holds op(b)(k0 + k, col0 + c).
-var<workgroup> ta: array<f32, 512>;
-var<workgroup> tb: array<f32, 512>;
+// ta[k·(BM/4) + r/4][r%4] holds op(a)(i0 + r, k0 + k); tb[k·(BN/4) + c/4][c%4] holds
+// op(b)(k0 + k, j0 + c). Both entry points share them (the small one uses the first half).
+var<workgroup> ta: array<vec4<f32>, 256>;
+var<workgroup> tb: array<vec4<f32>, 256>;
+
+fn load_a(idx: u32) -> f32 {
+    return a[idx >> 2u][idx & 3u];
+}
+
+fn load_b(idx: u32) -> f32 {
+    return b[idx >> 2u][idx & 3u];
+}
+
+// stage_a stages op(a)(i0 + r, k0 + k) for one group of 4 elements, number q of the
+// workgroup's (bm/4)·BK groups: 4 consecutive k when a's contiguous axis is k (sak = 1),
+// 4 consecutive rows otherwise, which is the axis a vec4 load can follow.
+fn stage_a(q: u32, bm: u32, i0: u32, k0: u32, abase: u32) {
+    let q4 = bm / 4u;
+    if (P.sak == 1u) {
+        // group q: row r = q % bm, k = 4·(q / bm) … +3
+        let r = q % bm;
+        let k = 4u * (q / bm);
+        let gi = i0 + r;
+        let gk = k0 + k;
+        var v = vec4<f32>(0.0);
+        if (gi < P.m) {
+            let base = abase + gi * P.sai + gk;
+            if (P.avec != 0u) {
+                if (gk < P.k) {
+                    v = a[base >> 2u];
+                }
+            } else {
+                if (gk < P.k) { v.x = load_a(base); }
+                if (gk + 1u < P.k) { v.y = load_a(base + 1u); }
+                if (gk + 2u < P.k) { v.z = load_a(base + 2u); }
+                if (gk + 3u < P.k) { v.w = load_a(base + 3u); }
+            }
+        }
+        let c = r & 3u;
+        ta[k * q4 + r / 4u][c] = v.x;
+        ta[(k + 1u) * q4 + r / 4u][c] = v.y;
+        ta[(k + 2u) * q4 + r / 4u][c] = v.z;
+        ta[(k + 3u) * q4 + r / 4u][c] = v.w;
+    } else {
+        // group q: rows 4·(q % q4) … +3, k = q / q4; a(i, k) at i·sai + k·sak with sai = 1
+        let r = 4u * (q % q4);
+        let k = q / q4;
+        let gi = i0 + r;
+        let gk = k0 + k;
+        var v = vec4<f32>(0.0);
+        if (gk < P.k) {
+            let base = abase + gi * P.sai + gk * P.sak;
+            if (P.avec != 0u) {
+                if (gi < P.m) {
+                    v = a[base >> 2u];
+                }
+            } else {
+                if (gi < P.m) { v.x = load_a(base); }
+                if (gi + 1u < P.m) { v.y = load_a(base + P.sai); }
+                if (gi + 2u < P.m) { v.z = load_a(base + 2u * P.sai); }
+                if (gi + 3u < P.m) { v.w = load_a(base + 3u * P.sai); }
+            }
+        }
+        ta[k * q4 + r / 4u] = v;
+    }
+}
+
+// stage_b stages op(b)(k0 + k, j0 + c) for group q of the workgroup's (bn/4)·BK groups:
+// 4 consecutive columns when b's contiguous axis is j (sbj = 1), 4 consecutive k otherwise.
+fn stage_b(q: u32, bn: u32, j0: u32, k0: u32, bbase: u32) {
+    let q4 = bn / 4u;
+    if (P.sbj == 1u) {
+        let c = 4u * (q % q4);
+        let k = q / q4;
+        let gj = j0 + c;
+        let gk = k0 + k;
+        var v = vec4<f32>(0.0);
+        if (gk < P.k) {
+            let base = bbase + gk * P.sbk + gj;
+            if (P.bvec != 0u) {
+                if (gj < P.n) {
+                    v = b[base >> 2u];
+                }
+            } else {
+                if (gj < P.n) { v.x = load_b(base); }
+                if (gj + 1u < P.n) { v.y = load_b(base + 1u); }
+                if (gj + 2u < P.n) { v.z = load_b(base + 2u); }
+                if (gj + 3u < P.n) { v.w = load_b(base + 3u); }
+            }
+        }
+        tb[k * q4 + c / 4u] = v;
+    } else {
+        // group q: column c = q % bn, k = 4·(q / bn) … +3; b(k, j) at k·sbk + j·sbj, sbk = 1
+        let c = q % bn;
+        let k = 4u * (q / bn);
+        let gj = j0 + c;
+        let gk = k0 + k;
+        var v = vec4<f32>(0.0);
+        if (gj < P.n) {
+            let base = bbase + gk * P.sbk + gj * P.sbj;
+            if (P.bvec != 0u) {
+                if (gk < P.k) {
+                    v = b[base >> 2u];
+                }
+            } else {
+                if (gk < P.k) { v.x = load_b(base); }
+                if (gk + 1u < P.k) { v.y = load_b(base + P.sbk); }
+                if (gk + 2u < P.k) { v.z = load_b(base + 2u * P.sbk); }
+                if (gk + 3u < P.k) { v.w = load_b(base + 3u * P.sbk); }
+            }
+        }
+        let e = c & 3u;
+        tb[k * q4 + c / 4u][e] = v.x;
+        tb[(k + 1u) * q4 + c / 4u][e] = v.y;
+        tb[(k + 2u) * q4 + c / 4u][e] = v.z;
+        tb[(k + 3u) * q4 + c / 4u][e] = v.w;
+    }
+}
+
+// store writes one row of an invocation's 4×4 block.
+fn store(dbase: u32, gi: u32, gj: u32, v: vec4<f32>) {
+    if (gi >= P.m) {
+        return;
+    }
+    let o = dbase + gi * P.n + gj;
+    if (gj < P.n) { dst[o] = v.x; }
+    if (gj + 1u < P.n) { dst[o + 1u] = v.y; }
+    if (gj + 2u < P.n) { dst[o + 2u] = v.z; }
+    if (gj + 3u < P.n) { dst[o + 3u] = v.w; }
+}
+
+// tile runs the whole product for the workgroup's tile of bm×bn outputs (bm/4 × bn/4
+// invocations, t the invocation's index, (tx, ty) its position).
+fn tile(wg: vec3<u32>, t: u32, tx: u32, ty: u32, bm: u32, bn: u32) {
+    let threads = (bm / 4u) * (bn / 4u);
+    let i0 = (wg.y + P.row0) * bm;
+    let j0 = wg.x * bn;
+    var acc0 = vec4<f32>(0.0);
+    var acc1 = vec4<f32>(0.0);
+    var acc2 = vec4<f32>(0.0);
+    var acc3 = vec4<f32>(0.0);
+    var nb = 1u;
+    var first = wg.z + P.batch0;
+    if (P.sum != 0u) {
+        nb = P.nbatch;
+        first = 0u;
+    }
+    let qa = bm / 4u;
+    let qb = bn / 4u;
+    for (var bi = 0u; bi < nb; bi = bi + 1u) {
+        let batch = first + bi;
+        let abase = batch * P.stride_a;
+        let bbase = batch * P.stride_b;
+        for (var k0 = 0u; k0 < P.k; k0 = k0 + BK) {
+            for (var q = t; q < qa * BK; q = q + threads) {
+                stage_a(q, bm, i0, k0, abase);
+            }
+            for (var q = t; q < qb * BK; q = q + threads) {
+                stage_b(q, bn, j0, k0, bbase);
+            }
+            workgroupBarrier();
+            for (var kk = 0u; kk < BK; kk = kk + 1u) {
+                let av = ta[kk * qa + ty];
+                let bv = tb[kk * qb + tx];
+                acc0 = fma(vec4<f32>(av.x), bv, acc0);
+                acc1 = fma(vec4<f32>(av.y), bv, acc1);
+                acc2 = fma(vec4<f32>(av.z), bv, acc2);
+                acc3 = fma(vec4<f32>(av.w), bv, acc3);
+            }
+            workgroupBarrier();
+        }
+    }
+    var dbase = 0u;
+    if (P.sum == 0u) {
+        dbase = first * P.m * P.n;
+    }
+    let gi = i0 + 4u * ty;
+    let gj = j0 + 4u * tx;
+    store(dbase, gi, gj, acc0);
+    store(dbase, gi + 1u, gj, acc1);
+    store(dbase, gi + 2u, gj, acc2);
+    store(dbase, gi + 3u, gj, acc3);
+}
+
+@compute @workgroup_size(8, 8)
+fn matmul_small(@builtin(workgroup_id) wg: vec3<u32>,
+                @builtin(local_invocation_id) lid: vec3<u32>,
+                @builtin(local_invocation_index) t: u32) {
+    tile(wg, t, lid.x, lid.y, 32u, 32u);
+}
 
 @compute @workgroup_size(8, 8)
 fn matmul(@builtin(workgroup_id) wg: vec3<u32>,
           @builtin(local_invocation_id) lid: vec3<u32>,
           @builtin(local_invocation_index) t: u32) {
-    let i0 = (wg.y + P.row0) * BM;
-    let j0 = wg.x * BN;
-    var acc: array<f32, 16>;
+    let bm = 64u;
+    let bn = 64u;
+    let threads = 64u;
+    let tx = lid.x;
+    let ty = lid.y;
+    let i0 = (wg.y + P.row0) * bm;
+    let j0 = wg.x * bn;
+    var c00 = vec4<f32>(0.0); var c01 = vec4<f32>(0.0);
+    var c10 = vec4<f32>(0.0); var c11 = vec4<f32>(0.0);
+    var c20 = vec4<f32>(0.0); var c21 = vec4<f32>(0.0);
+    var c30 = vec4<f32>(0.0); var c31 = vec4<f32>(0.0);
+    var c40 = vec4<f32>(0.0); var c41 = vec4<f32>(0.0);
+    var c50 = vec4<f32>(0.0); var c51 = vec4<f32>(0.0);
+    var c60 = vec4<f32>(0.0); var c61 = vec4<f32>(0.0);
+    var c70 = vec4<f32>(0.0); var c71 = vec4<f32>(0.0);
     var nb = 1u;
     var first = wg.z + P.batch0;
     if (P.sum != 0u) {
@@ -61,37 +272,24 @@ fn matmul(@builtin(workgroup_id) wg: vec3<u32>,
         let abase = batch * P.stride_a;
         let bbase = batch * P.stride_b;
         for (var k0 = 0u; k0 < P.k; k0 = k0 + BK) {
-            for (var e = t; e < BM * BK; e = e + THREADS) {
-                let r = e % BM;
-                let ka = k0 + e / BM;
-                var va = 0.0;
-                if (i0 + r < P.m && ka < P.k) {
-                    va = a[abase + (i0 + r) * P.sai + ka * P.sak];
-                }
-                ta[e] = va;
-                let c = e % BN;
-                let kb = k0 + e / BN;
-                var vb = 0.0;
-                if (j0 + c < P.n && kb < P.k) {
-                    vb = b[bbase + kb * P.sbk + (j0 + c) * P.sbj];
-                }
-                tb[e] = vb;
+            for (var q = t; q < 256u; q = q + threads) {
+                stage_a(q, bm, i0, k0, abase);
+                stage_b(q, bn, j0, k0, bbase);
             }
             workgroupBarrier();
             for (var kk = 0u; kk < BK; kk = kk + 1u) {
-                var av: array<f32, 4>;
-                var bv: array<f32, 4>;
-                for (var r = 0u; r < TM; r = r + 1u) {
-                    av[r] = ta[kk * BM + lid.y * TM + r];
-                }
-                for (var c = 0u; c < TN; c = c + 1u) {
-                    bv[c] = tb[kk * BN + lid.x * TN + c];
-                }
-                for (var r = 0u; r < TM; r = r + 1u) {
-                    for (var c = 0u; c < TN; c = c + 1u) {
-                        acc[r * TN + c] = fma(av[r], bv[c], acc[r * TN + c]);
-                    }
-                }
+                let a0 = ta[kk * 16u + 2u * ty];
+                let a1 = ta[kk * 16u + 2u * ty + 1u];
+                let b0 = tb[kk * 16u + 2u * tx];
+                let b1 = tb[kk * 16u + 2u * tx + 1u];
+                c00 = fma(vec4<f32>(a0.x), b0, c00); c01 = fma(vec4<f32>(a0.x), b1, c01);
+                c10 = fma(vec4<f32>(a0.y), b0, c10); c11 = fma(vec4<f32>(a0.y), b1, c11);
+                c20 = fma(vec4<f32>(a0.z), b0, c20); c21 = fma(vec4<f32>(a0.z), b1, c21);
+                c30 = fma(vec4<f32>(a0.w), b0, c30); c31 = fma(vec4<f32>(a0.w), b1, c31);
+                c40 = fma(vec4<f32>(a1.x), b0, c40); c41 = fma(vec4<f32>(a1.x), b1, c41);
+                c50 = fma(vec4<f32>(a1.y), b0, c50); c51 = fma(vec4<f32>(a1.y), b1, c51);
+                c60 = fma(vec4<f32>(a1.z), b0, c60); c61 = fma(vec4<f32>(a1.z), b1, c61);
+                c70 = fma(vec4<f32>(a1.w), b0, c70); c71 = fma(vec4<f32>(a1.w), b1, c71);
             }
             workgroupBarrier();
         }
@@ -100,13 +298,46 @@ fn matmul(@builtin(workgroup_id) wg: vec3<u32>,
     if (P.sum == 0u) {
         dbase = first * P.m * P.n;
     }
-    for (var r = 0u; r < TM; r = r + 1u) {
-        let gi = i0 + lid.y * TM + r;
-        for (var c = 0u; c < TN; c = c + 1u) {
-            let gj = j0 + lid.x * TN + c;
-            if (gi < P.m && gj < P.n) {
-                dst[dbase + gi * P.n + gj] = acc[r * TN + c];
-            }
+    let gi = i0 + 8u * ty;
+    let gj = j0 + 8u * tx;
+    store(dbase, gi, gj, c00); store(dbase, gi, gj + 4u, c01);
+    store(dbase, gi + 1u, gj, c10); store(dbase, gi + 1u, gj + 4u, c11);
+    store(dbase, gi + 2u, gj, c20); store(dbase, gi + 2u, gj + 4u, c21);
+    store(dbase, gi + 3u, gj, c30); store(dbase, gi + 3u, gj + 4u, c31);
+    store(dbase, gi + 4u, gj, c40); store(dbase, gi + 4u, gj + 4u, c41);
+    store(dbase, gi + 5u, gj, c50); store(dbase, gi + 5u, gj + 4u, c51);
+    store(dbase, gi + 6u, gj, c60); store(dbase, gi + 6u, gj + 4u, c61);
+    store(dbase, gi + 7u, gj, c70); store(dbase, gi + 7u, gj + 4u, c71);
+}
+
+@compute @workgroup_size(64)
+fn matmul_thin(@builtin(global_invocation_id) gid: vec3<u32>) {
+    let mn = P.m * P.n;
+    var nb = P.nbatch;
+    var total = P.nbatch * mn;
+    if (P.sum != 0u) {
+        total = mn;
+    } else {
+        nb = 1u;
+    }
+    let e = gid.y * P.row + gid.x;
+    if (e >= total) {
+        return;
+    }
+    let first = e / mn;
+    let o = e % mn;
+    let i = o / P.n;
+    let j = o % P.n;
+    var acc = 0.0;
+    for (var bi = 0u; bi < nb; bi = bi + 1u) {
+        let batch = first + bi;
+        var ia = batch * P.stride_a + i * P.sai;
+        var ib = batch * P.stride_b + j * P.sbj;
+        for (var k = 0u; k < P.k; k = k + 1u) {
+            acc = fma(load_a(ia), load_b(ib), acc);
+            ia = ia + P.sak;
+            ib = ib + P.sbk;
         }
     }
+    dst[e] = acc;
 }

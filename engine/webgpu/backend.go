@@ -26,6 +26,9 @@ type Backend struct {
 	kernels map[string]*kernel
 	modules []*wgpu.ShaderModule
 	scratch [2]*wgpu.Buffer // bound in place of OptimStep's unused states
+	// matmulKernel, when set ("matmul", "matmul_small" or "matmul_thin"), makes MatMul use
+	// that kernel whatever the product's size (tests and benchmarks).
+	matmulKernel string
 
 	mu       sync.Mutex
 	cmds     []command      // recorded dispatches, not yet submitted
@@ -36,6 +39,16 @@ type Backend struct {
 	staging  map[uint64][]*wgpu.Buffer // idle staging buffers for Read, by size
 	stats    Stats
 	created  uint64 // bytes of tensor buffers created since the last forced collection
+
+	// Reused by submit: the uniform buffer of the i-th submission since the last wait for
+	// the GPU (see uniformFor), the number of those submissions, the bind groups of earlier
+	// submissions (see bindKey), and scratch slices.
+	uniforms   []*wgpu.Buffer
+	sinceWait  int
+	bindGroups map[bindKey]*wgpu.BindGroup
+	arena      []byte
+	offsets    []uint64
+	entries    []wgpu.BindGroupEntry
 }
 
 // Stats counts the work a Backend has handed to the GPU.
@@ -43,6 +56,7 @@ type Stats struct {
 	Submissions uint64 // queue submissions (one per Read, plus one per maxRecorded dispatches)
 	Dispatches  uint64 // compute dispatches
 	Uploads     uint64 // Writes that went through an upload buffer because work was pending
+	BindGroups  uint64 // bind groups created (the others were reused from earlier submissions)
 }
 
 // Stats returns the counts of work submitted so far.
@@ -74,13 +88,13 @@ func (i Info) String() string {
 		l.MaxComputeWorkgroupsPerDimension, l.MaxComputeWorkgroupStorageSize)
 }
 
-// The kernels run 64 invocations per workgroup (8×8 for matmul) and need 4 KiB of workgroup
+// The kernels run 64 invocations per workgroup (8×8 for matmul) and need 8 KiB of workgroup
 // memory for the matmul tiles and 4 storage buffers per stage (optim.wgsl). Parameter blocks
 // sit paramsAlign bytes apart in one uniform buffer per submission (or further apart when
 // minUniformBufferOffsetAlignment says so).
 const (
 	workgroupSize      = 64
-	minWorkgroupMemory = 4096
+	minWorkgroupMemory = 8192
 	paramsAlign        = 256
 )
 
@@ -96,7 +110,8 @@ func New(ctx context.Context) (*Backend, error) {
 	if err != nil {
 		return nil, fmt.Errorf("webgpu: no adapter: %w", err)
 	}
-	b := &Backend{instance: inst, staging: make(map[uint64][]*wgpu.Buffer), pool: newPool()}
+	b := &Backend{instance: inst, staging: make(map[uint64][]*wgpu.Buffer), pool: newPool(),
+		bindGroups: make(map[bindKey]*wgpu.BindGroup)}
 	if err := b.open(ctx); err != nil {
 		b.Close()
 		return nil, err
@@ -179,6 +194,7 @@ func (b *Backend) Close() {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	b.cmds = nil
+	b.flushBindGroups()
 	for _, k := range b.kernels {
 		k.release()
 	}
@@ -199,6 +215,12 @@ func (b *Backend) Close() {
 	}
 	b.staging = nil
 	b.releaseUploads()
+	for _, u := range b.uniforms {
+		if u != nil {
+			u.Release()
+		}
+	}
+	b.uniforms = nil
 	b.pool.releaseAll()
 	if b.device != nil {
 		b.device.Release()
@@ -249,13 +271,14 @@ func (b *Backend) createBuffer(label string, size uint64, usage wgpu.BufferUsage
 const tensorUsage = wgpu.BufferUsageStorage | wgpu.BufferUsageCopySrc | wgpu.BufferUsageCopyDst
 
 // Alloc returns a buffer of n elements with unspecified contents, recycled from buffers that
-// are no longer referenced when possible. It panics when n float32 values exceed the
-// device's maxStorageBufferBindingSize or maxBufferSize.
+// are no longer referenced when possible. The GPU buffer is rounded up to 16 bytes, so that
+// matmul.wgsl can bind every tensor as an array of vec4. It panics when n float32 values
+// exceed the device's maxStorageBufferBindingSize or maxBufferSize.
 func (b *Backend) Alloc(n int) engine.Buffer {
 	if n < 0 {
 		panic(fmt.Sprintf("webgpu: Alloc of %d elements", n))
 	}
-	size := uint64(max(n, 1)) * 4
+	size := roundUp(uint64(max(n, 1))*4, 16)
 	if size > b.limits.MaxStorageBufferBindingSize {
 		panic(fmt.Sprintf("webgpu: tensor of %d bytes exceeds maxStorageBufferBindingSize %d", size, b.limits.MaxStorageBufferBindingSize))
 	}
@@ -353,7 +376,7 @@ func (b *Backend) Write(dst engine.Buffer, src []float32) {
 	b.uploads = append(b.uploads, up)
 	b.stats.Uploads++
 	p := copyParams(d.n)
-	b.appendCmd(b.kernels["copy"], p, b.grid1D(d.n, p), []*wgpu.Buffer{d.wb, up})
+	b.appendCmd(b.kernels["copy"], p, b.grid1D(d.n, p), []*wgpu.Buffer{d.wb, up}, true)
 }
 
 // Read copies src into dst once all work recorded so far has run: it submits that work with
@@ -399,6 +422,7 @@ func (b *Backend) Read(ctx context.Context, src engine.Buffer, dst []float32) er
 		return b.fail(fmt.Errorf("webgpu: unmap: %w", err))
 	}
 	b.inflight = false // the map waited for the last submission
+	b.sinceWait = 0
 	b.staging[size] = append(b.staging[size], st)
 	return nil
 }

@@ -8,6 +8,14 @@
 // Read needs a result (or when the list grows long). Read copies the buffer into a staging
 // buffer in that same submission and maps it.
 //
+// Per-dispatch costs are kept low: the parameters of one submission go into one uniform
+// buffer that is kept and rewritten (a new one only for a submission recorded while an
+// earlier one may still run), and bind groups are cached by kernel, parameter offset and
+// buffers, so that a loop that records the same dispatches on the same buffers creates no
+// bind group after its first iteration (see bindKey). The matmul kernels (matmul.wgsl) are
+// tiled in workgroup memory with vec4 loads and 8×8 (or 4×4) outputs per invocation; every
+// tensor buffer is rounded up to 16 bytes so that they can bind operands as vec4 arrays.
+//
 // Limits are the adapter's, requested explicitly. A tensor larger than
 // maxStorageBufferBindingSize panics with a message that says so; large ops spread their
 // workgroups over a 2-D grid to stay within maxComputeWorkgroupsPerDimension.

@@ -44,7 +44,11 @@ var kernelSpecs = []kernelSpec{
 		{"binary_inplace", []access{readWrite, readOnly, readOnly}},
 	}},
 	{"Reduce", "reduce.wgsl", []entrySpec{{"reduce", []access{readWrite, readOnly}}}},
-	{"MatMul", "matmul.wgsl", []entrySpec{{"matmul", []access{readWrite, readOnly, readOnly}}}},
+	{"MatMul", "matmul.wgsl", []entrySpec{
+		{"matmul", []access{readWrite, readOnly, readOnly}},
+		{"matmul_small", []access{readWrite, readOnly, readOnly}},
+		{"matmul_thin", []access{readWrite, readOnly, readOnly}},
+	}},
 	{"Copy", "copy.wgsl", []entrySpec{{"copy", []access{readWrite, readOnly}}}},
 	{"Im2Col", "im2col.wgsl", []entrySpec{{"im2col", []access{readWrite, readOnly}}}},
 	{"Col2Im", "col2im.wgsl", []entrySpec{{"col2im", []access{readWrite, readOnly}}}},

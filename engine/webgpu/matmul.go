@@ -6,12 +6,26 @@ import (
 	"github.com/ganplay/ganplay/engine"
 )
 
-// The output tile of one matmul workgroup (see matmul.wgsl).
-const tileM, tileN = 32, 32
+// The output tiles of the matmul workgroups (see matmul.wgsl): 64×64 for the main kernel,
+// 32×32 for matmul_small, which runs products that would give few 64×64 tiles.
+const (
+	tileBig   = 64
+	tileSmall = 32
+	// smallTiles: a product with fewer 64×64 tiles than this (over all batches) runs on
+	// 32×32 tiles, which spread it over more workgroups.
+	smallTiles = 4
+	// thinSide: a product with at most this many rows or columns runs on matmul_thin, one
+	// invocation per output, as do products of at most thinOutputs outputs.
+	thinSide    = 4
+	thinOutputs = 256
+)
 
 // MatMul computes dst_i = op(a_i)·op(b_i) for every batch i, or their sum with SumBatch (see
-// engine.MatMulGeom). Products larger than the dispatch grid are split into several
-// dispatches over row tiles and batches.
+// engine.MatMulGeom). Thin products (at most thinSide rows or columns, or few outputs) run
+// on matmul_thin; the others on 64×64 tiles, or 32×32 ones when 64×64 tiles would be few.
+// Operands whose contiguous axis and strides are multiples of 4 are read with vec4 loads.
+// Tiled products larger than the dispatch grid are split into several dispatches over row
+// tiles and batches.
 func (b *Backend) MatMul(dst, a, bb engine.Buffer, g engine.MatMulGeom) {
 	d, x, y := b.buf(dst), b.buf(a), b.buf(bb)
 	out := g.Batch * g.M * g.N
@@ -53,19 +67,65 @@ func (b *Backend) MatMul(dst, a, bb engine.Buffer, g engine.MatMulGeom) {
 	if g.SumBatch {
 		sum, batches = 1, 1
 	}
+	// A vec4 load of an operand follows the axis that matmul.wgsl stages it along (k for a
+	// when sak is 1, its rows otherwise; the columns of b when sbj is 1, k otherwise): that
+	// axis's length, the other stride and the batch stride must be multiples of 4.
+	avec, bvec := uint32(0), uint32(0)
+	batchOK := func(stride int) bool { return g.Batch == 1 || stride%4 == 0 }
+	if sak == 1 {
+		if g.K%4 == 0 && sai%4 == 0 && batchOK(g.StrideA) {
+			avec = 1
+		}
+	} else if g.M%4 == 0 && sak%4 == 0 && batchOK(g.StrideA) {
+		avec = 1
+	}
+	if sbj == 1 {
+		if g.N%4 == 0 && sbk%4 == 0 && batchOK(g.StrideB) {
+			bvec = 1
+		}
+	} else if g.K%4 == 0 && sbj%4 == 0 && batchOK(g.StrideB) {
+		bvec = 1
+	}
+	kernel := ""
 	lim := int(b.limits.MaxComputeWorkgroupsPerDimension)
-	tilesX, tilesY := (g.N+tileN-1)/tileN, (g.M+tileM-1)/tileM
+	switch {
+	case b.matmulKernel != "":
+		kernel = b.matmulKernel
+	case (min(g.M, g.N) <= thinSide || out <= thinOutputs) && (out+workgroupSize-1)/workgroupSize <= lim*lim:
+		kernel = "matmul_thin"
+	}
+	if kernel == "matmul_thin" {
+		var p params
+		p.u32(checkU32(g.M), checkU32(g.N), checkU32(g.K), sum,
+			checkU32(sai), checkU32(sak), checkU32(sbk), checkU32(sbj),
+			checkU32(g.StrideA), checkU32(g.StrideB), checkU32(g.Batch), 0,
+			0, 0, 0, 0)
+		gx, gy := b.grid((out + workgroupSize - 1) / workgroupSize)
+		p.set(15, gx*workgroupSize)
+		b.record(b.kernels["matmul_thin"], &p, [3]uint32{gx, gy, 1}, d.wb, awb, bwb)
+		return
+	}
+	k, tile := b.kernels["matmul"], tileBig
+	if big := ((g.N + tileBig - 1) / tileBig) * ((g.M + tileBig - 1) / tileBig) * batches; big < smallTiles {
+		k, tile = b.kernels["matmul_small"], tileSmall
+	}
+	switch kernel {
+	case "matmul":
+		k, tile = b.kernels["matmul"], tileBig
+	case "matmul_small":
+		k, tile = b.kernels["matmul_small"], tileSmall
+	}
+	tilesX, tilesY := (g.N+tile-1)/tile, (g.M+tile-1)/tile
 	if tilesX > lim {
 		panic(fmt.Sprintf("webgpu: MatMul with N = %d needs %d workgroups in x, beyond maxComputeWorkgroupsPerDimension %d", g.N, tilesX, lim))
 	}
-	k := b.kernels["matmul"]
 	for row0 := 0; row0 < tilesY; row0 += lim {
 		for batch0 := 0; batch0 < batches; batch0 += lim {
 			var p params
 			p.u32(checkU32(g.M), checkU32(g.N), checkU32(g.K), sum,
 				checkU32(sai), checkU32(sak), checkU32(sbk), checkU32(sbj),
 				checkU32(g.StrideA), checkU32(g.StrideB), checkU32(g.Batch), uint32(batch0),
-				uint32(row0), 0, 0, 0)
+				uint32(row0), avec, bvec, 0)
 			groups := [3]uint32{uint32(tilesX), uint32(min(lim, tilesY-row0)), uint32(min(lim, batches-batch0))}
 			b.record(k, &p, groups, d.wb, awb, bwb)
 		}

@@ -54,13 +54,17 @@ func (p *pool) put(wb *wgpu.Buffer) {
 	p.held += size
 }
 
-// releaseDropped releases the buffers put beyond capacity; the caller has just submitted
-// every recorded command, and wgpu keeps a submitted buffer alive until the GPU is done.
-func (p *pool) releaseDropped() {
+// releaseDropped releases the buffers put beyond capacity, after calling before (when there
+// are any) to drop what refers to them; the caller has just submitted every recorded
+// command, and wgpu keeps a submitted buffer alive until the GPU is done.
+func (p *pool) releaseDropped(before func()) {
 	p.mu.Lock()
 	drop := p.drop
 	p.drop = nil
 	p.mu.Unlock()
+	if len(drop) > 0 && before != nil {
+		before()
+	}
 	for _, wb := range drop {
 		wb.Release()
 	}
@@ -68,7 +72,7 @@ func (p *pool) releaseDropped() {
 
 // releaseAll releases every pooled buffer.
 func (p *pool) releaseAll() {
-	p.releaseDropped()
+	p.releaseDropped(nil)
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	for size, list := range p.free {

@@ -14,6 +14,66 @@ type command struct {
 	params []byte         // the uniform block, a multiple of 16 bytes
 	bufs   []*wgpu.Buffer // bindings 1, 2, … in the order of k.spec.bindings
 	groups [3]uint32
+	upload bool // binds an upload buffer, released after the submission: never cached
+}
+
+// maxBindings is the most storage buffers a kernel binds (optim.wgsl).
+const maxBindings = 4
+
+// bindKey identifies a bind group: the kernel's layout, the uniform buffer and the offset
+// of the parameters in it, and the storage buffers. A training loop records the same
+// dispatches on the same (pooled) buffers in the same order every iteration, so that its
+// parameters land at the same offsets of the same uniform buffer and the bind groups of
+// one iteration serve the next: only the uniform's contents change.
+type bindKey struct {
+	k      *kernel
+	ub     *wgpu.Buffer
+	offset uint64
+	size   uint64
+	bufs   [maxBindings]*wgpu.Buffer
+}
+
+// maxBindGroups bounds the bind group cache; beyond it the cache starts over.
+const maxBindGroups = 4096
+
+// maxUniforms is how many submissions in a row without a wait for the GPU get a kept
+// uniform buffer (and cached bind groups); later ones get a buffer of their own.
+const maxUniforms = 4
+
+// flushBindGroups releases every cached bind group, before a buffer they bind is released.
+// The caller holds b.mu (or owns b).
+func (b *Backend) flushBindGroups() {
+	for key, g := range b.bindGroups {
+		g.Release()
+		delete(b.bindGroups, key)
+	}
+}
+
+// uniformFor returns the uniform buffer of the i-th submission since the last wait, with room
+// for size bytes. Submission 0 runs after every earlier one has finished, so rewriting its
+// buffer cannot race with the GPU; later ones (long recordings, no Read in between) get a
+// buffer of their own until the next wait.
+func (b *Backend) uniformFor(i int, size uint64) (*wgpu.Buffer, error) {
+	for len(b.uniforms) <= i {
+		b.uniforms = append(b.uniforms, nil)
+	}
+	if u := b.uniforms[i]; u != nil && u.Size() >= size {
+		return u, nil
+	}
+	capacity := uint64(64 << 10)
+	for capacity < size {
+		capacity *= 2
+	}
+	u, err := b.createBuffer("params", capacity, wgpu.BufferUsageUniform|wgpu.BufferUsageCopyDst)
+	if err != nil {
+		return nil, err
+	}
+	if old := b.uniforms[i]; old != nil {
+		b.flushBindGroups()
+		old.Release()
+	}
+	b.uniforms[i] = u
+	return u, nil
 }
 
 // readback asks a submission to end with a copy of src into the staging buffer dst.
@@ -31,11 +91,12 @@ const maxRecorded = 2048
 func (b *Backend) record(k *kernel, p *params, groups [3]uint32, bufs ...*wgpu.Buffer) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	b.appendCmd(k, p, groups, bufs)
+	b.appendCmd(k, p, groups, bufs, false)
 }
 
-// appendCmd is record for a caller that holds b.mu. When the list is long it submits it.
-func (b *Backend) appendCmd(k *kernel, p *params, groups [3]uint32, bufs []*wgpu.Buffer) {
+// appendCmd is record for a caller that holds b.mu; upload says that bufs include an upload
+// buffer. When the list is long it submits it.
+func (b *Backend) appendCmd(k *kernel, p *params, groups [3]uint32, bufs []*wgpu.Buffer, upload bool) {
 	if len(bufs) != len(k.spec.bindings) {
 		panic(fmt.Sprintf("webgpu: %s binds %d buffers; got %d", k.name, len(k.spec.bindings), len(bufs)))
 	}
@@ -56,7 +117,7 @@ func (b *Backend) appendCmd(k *kernel, p *params, groups [3]uint32, bufs []*wgpu
 	if b.err != nil {
 		return
 	}
-	b.cmds = append(b.cmds, command{k: k, params: p.bytes(), bufs: bufs, groups: groups})
+	b.cmds = append(b.cmds, command{k: k, params: p.bytes(), bufs: bufs, groups: groups, upload: upload})
 	if len(b.cmds) >= maxRecorded {
 		_ = b.submit(nil)
 	}
@@ -120,20 +181,33 @@ func (b *Backend) submit(rb *readback) error {
 		return nil
 	}
 	align := uint64(max(b.limits.MinUniformBufferOffsetAlignment, paramsAlign))
-	var arena []byte
-	offsets := make([]uint64, len(cmds))
-	for i, c := range cmds {
-		offsets[i] = uint64(len(arena))
+	arena := b.arena[:0]
+	offsets := b.offsets[:0]
+	for _, c := range cmds {
+		offsets = append(offsets, uint64(len(arena)))
 		arena = append(arena, c.params...)
-		arena = append(arena, make([]byte, roundUp(uint64(len(c.params)), align)-uint64(len(c.params)))...)
+		for pad := roundUp(uint64(len(c.params)), align) - uint64(len(c.params)); pad > 0; pad-- {
+			arena = append(arena, 0)
+		}
 	}
+	b.arena, b.offsets = arena, offsets
 	var ub *wgpu.Buffer
+	cache := true
 	if len(arena) > 0 {
 		var err error
-		if ub, err = b.createBuffer("params", uint64(len(arena)), wgpu.BufferUsageUniform|wgpu.BufferUsageCopyDst); err != nil {
+		if b.sinceWait < maxUniforms {
+			ub, err = b.uniformFor(b.sinceWait, uint64(len(arena)))
+		} else {
+			// Many submissions without a wait: a buffer for this one only.
+			cache = false
+			ub, err = b.createBuffer("params", uint64(len(arena)), wgpu.BufferUsageUniform|wgpu.BufferUsageCopyDst)
+			if err == nil {
+				defer ub.Release()
+			}
+		}
+		if err != nil {
 			return b.fail(err)
 		}
-		defer ub.Release()
 		if err := b.queue.WriteBuffer(ub, 0, arena); err != nil {
 			return b.fail(fmt.Errorf("webgpu: write parameters: %w", err))
 		}
@@ -148,29 +222,47 @@ func (b *Backend) submit(rb *readback) error {
 			enc.DiscardEncoding()
 			return b.fail(fmt.Errorf("webgpu: compute pass: %w", err))
 		}
-		groups := make([]*wgpu.BindGroup, 0, len(cmds))
+		var uncached []*wgpu.BindGroup
 		defer func() {
-			for _, g := range groups {
+			for _, g := range uncached {
 				g.Release()
 			}
 		}()
-		entries := make([]wgpu.BindGroupEntry, 0, 8)
+		if len(b.bindGroups) > maxBindGroups {
+			b.flushBindGroups()
+		}
+		entries := b.entries[:0]
+		var last *wgpu.ComputePipeline
 		for i, c := range cmds {
-			entries = append(entries[:0], wgpu.BindGroupEntry{Binding: 0, Buffer: ub, Offset: offsets[i], Size: uint64(len(c.params))})
-			for j, x := range c.bufs {
-				entries = append(entries, wgpu.BindGroupEntry{Binding: uint32(j + 1), Buffer: x, Size: x.Size()})
+			key := bindKey{k: c.k, ub: ub, offset: offsets[i], size: uint64(len(c.params))}
+			copy(key.bufs[:], c.bufs)
+			g := b.bindGroups[key]
+			if g == nil {
+				entries = append(entries[:0], wgpu.BindGroupEntry{Binding: 0, Buffer: ub, Offset: offsets[i], Size: uint64(len(c.params))})
+				for j, x := range c.bufs {
+					entries = append(entries, wgpu.BindGroupEntry{Binding: uint32(j + 1), Buffer: x, Size: x.Size()})
+				}
+				g, err = b.device.CreateBindGroup(&wgpu.BindGroupDescriptor{Label: c.k.name, Layout: c.k.layout, Entries: entries})
+				if err != nil {
+					_ = pass.End()
+					enc.DiscardEncoding()
+					return b.fail(fmt.Errorf("webgpu: bind group of %s: %w", c.k.name, err))
+				}
+				if c.upload || !cache {
+					uncached = append(uncached, g)
+				} else {
+					b.bindGroups[key] = g
+				}
+				b.stats.BindGroups++
 			}
-			g, err := b.device.CreateBindGroup(&wgpu.BindGroupDescriptor{Label: c.k.name, Layout: c.k.layout, Entries: entries})
-			if err != nil {
-				_ = pass.End()
-				enc.DiscardEncoding()
-				return b.fail(fmt.Errorf("webgpu: bind group of %s: %w", c.k.name, err))
+			if c.k.pipeline != last {
+				pass.SetPipeline(c.k.pipeline)
+				last = c.k.pipeline
 			}
-			groups = append(groups, g)
-			pass.SetPipeline(c.k.pipeline)
 			pass.SetBindGroup(0, g, nil)
 			pass.Dispatch(c.groups[0], c.groups[1], c.groups[2])
 		}
+		b.entries = entries
 		if err := pass.End(); err != nil {
 			enc.DiscardEncoding()
 			return b.fail(fmt.Errorf("webgpu: end compute pass: %w", err))
@@ -187,9 +279,10 @@ func (b *Backend) submit(rb *readback) error {
 		return b.fail(fmt.Errorf("webgpu: submit: %w", err))
 	}
 	b.inflight = true
+	b.sinceWait++
 	b.stats.Submissions++
 	b.stats.Dispatches += uint64(len(cmds))
-	b.pool.releaseDropped()
+	b.pool.releaseDropped(b.flushBindGroups)
 	return nil
 }
 
@@ -207,19 +300,32 @@ func roundUp(n, align uint64) uint64 { return (n + align - 1) / align * align }
 // params builds a uniform block: little-endian words, padded to 16 bytes.
 type params struct{ b []byte }
 
+// maxParams is the size of the largest uniform block (reduce.wgsl's), which params
+// reserves at once instead of growing a word at a time.
+const maxParams = 160
+
+func (p *params) grow() {
+	if p.b == nil {
+		p.b = make([]byte, 0, maxParams)
+	}
+}
+
 func (p *params) u32(vs ...uint32) {
+	p.grow()
 	for _, v := range vs {
 		p.b = binary.LittleEndian.AppendUint32(p.b, v)
 	}
 }
 
 func (p *params) i32(vs ...int32) {
+	p.grow()
 	for _, v := range vs {
 		p.b = binary.LittleEndian.AppendUint32(p.b, uint32(v))
 	}
 }
 
 func (p *params) f32(vs ...float32) {
+	p.grow()
 	for _, v := range vs {
 		p.b = binary.LittleEndian.AppendUint32(p.b, math.Float32bits(v))
 	}

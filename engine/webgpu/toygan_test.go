@@ -45,9 +45,9 @@ func TestToyGANAgreesWithCPU(t *testing.T) {
 	got, gpuStep := run(b)
 	after := b.Stats()
 	want, cpuStep := run(cpu.New())
-	t.Logf("per iteration: webgpu %v, cpu %v; webgpu submissions %d, dispatches %d, uploads %d in %d iterations",
+	t.Logf("per iteration: webgpu %v, cpu %v; webgpu submissions %d, dispatches %d, bind groups created %d, uploads %d in %d iterations",
 		gpuStep, cpuStep, after.Submissions-before.Submissions, after.Dispatches-before.Dispatches,
-		after.Uploads-before.Uploads, steps)
+		after.BindGroups-before.BindGroups, after.Uploads-before.Uploads, steps)
 	if len(got) != len(want) {
 		t.Fatalf("%d parameter tensors on webgpu; %d on cpu", len(got), len(want))
 	}

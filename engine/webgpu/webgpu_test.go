@@ -90,6 +90,14 @@ func setGridLimit(b *Backend, n uint32) func() {
 func TestMatMulSplit(t *testing.T) {
 	b := newBackend(t)
 	defer setGridLimit(b, 2)()
+	defer func() { b.matmulKernel = "" }()
+	for _, kernel := range []string{"matmul", "matmul_small", ""} {
+		b.matmulKernel = kernel
+		testMatMulSplit(t, b)
+	}
+}
+
+func testMatMulSplit(t *testing.T, b *Backend) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	for _, g := range []engine.MatMulGeom{
 		{Batch: 5, M: 100, K: 7, N: 40, StrideA: 700, StrideB: 280},
@@ -114,28 +122,6 @@ func TestMatMulSplit(t *testing.T) {
 			}
 		}
 	}
-}
-
-func randSlice(rng *rand.Rand, n int) []float32 {
-	v := make([]float32, n)
-	for i := range v {
-		v[i] = float32(rng.NormFloat64())
-	}
-	return v
-}
-
-// matmulOn runs one MatMul on be and reads the result back.
-func matmulOn(t *testing.T, be engine.Backend, g engine.MatMulGeom, av, bv []float32, nd int) []float32 {
-	t.Helper()
-	a, b, d := be.Alloc(len(av)), be.Alloc(len(bv)), be.Alloc(nd)
-	be.Write(a, av)
-	be.Write(b, bv)
-	be.MatMul(d, a, b, g)
-	out := make([]float32, nd)
-	if err := be.Read(context.Background(), d, out); err != nil {
-		t.Fatalf("%s: Read: %v", be.Name(), err)
-	}
-	return out
 }
 
 // TestLargeTensor runs elementwise ops on more elements than 65535 workgroups hold, which
