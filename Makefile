@@ -6,6 +6,9 @@ GO ?= go
 # Debian packages the tests need; later issues add theirs (mesa-vulkan-drivers, ...).
 # Node.js and npm come from Debian only where the machine has none.
 APT_PACKAGES := chromium mesa-vulkan-drivers libvulkan1
+# Ebiten's native build (cgo, GL, X11) and Xvfb for the desktop test.
+APT_PACKAGES += gcc pkg-config libc6-dev libgl1-mesa-dev libx11-dev libxext-dev libxrandr-dev \
+	libxcursor-dev libxinerama-dev libxi-dev libxxf86vm-dev xvfb
 APT_PACKAGES += $(if $(shell command -v node 2>/dev/null),,nodejs)
 APT_PACKAGES += $(if $(shell command -v npm 2>/dev/null),,npm)
 
@@ -20,7 +23,7 @@ WASM_INPUTS := $(shell find . -mindepth 1 \( -name '.*' -o -name '_*' -o -name t
 	-o -path ./static -o -path ./dist \) -prune -false -o \( -name '*.go' -o -name '*.wgsl' \) -print) go.mod \
 	$(wildcard go.sum)
 
-.PHONY: all deps test build serve e2e dist clean bench bench-deps
+.PHONY: all deps test build serve e2e dist clean bench bench-deps desktop
 
 all: build
 
@@ -86,6 +89,10 @@ build: static/ganplay.wasm static/wasm_exec.js
 serve:
 	$(GO) run .
 
+# The desktop program (an Ebiten window, CPU backend).
+desktop:
+	$(GO) run ./cmd/ganplay
+
 e2e: $(DEPS)
 	GANPLAY_E2E=1 $(GO) test -count=1 -timeout $(TEST_TIMEOUT) -v ./e2e/
 
@@ -108,7 +115,8 @@ bench-deps:
 
 bench:
 	mkdir -p bench/out
-	$(GO) test -run '^$$' -bench . -benchmem -cpu 1,2 $(BENCH_FLAGS) ./bench/ ./engine/cpu/gemm/ | tee bench/out/go.txt
+	$(GO) test -run '^$$' -bench . -benchmem -cpu 1,2 $(BENCH_FLAGS) ./bench/ | tee bench/out/go.txt
+	$(GO) test -run '^$$' -bench 'Sgemm/512' -cpu 1 $(BENCH_FLAGS) ./engine/cpu/gemm/ | tee bench/out/gemm.txt
 	@if /usr/bin/python3 -c 'import torch' 2>/dev/null; then \
 		/usr/bin/python3 bench/torch_bench.py --threads 1 | tee bench/out/torch.txt; \
 		/usr/bin/python3 bench/torch_bench.py --threads 2 | tee -a bench/out/torch.txt; \

@@ -1,6 +1,7 @@
-// Package e2e holds ganplay's browser tests: they build and start the real server, open
-// the page in Debian's headless Chromium through playwright-core (smoke.mjs), and check
-// what the page reports.
+// Package e2e holds ganplay's end-to-end tests. The browser tests build and start the real
+// server, drive the pages in Debian's headless Chromium through playwright-core
+// (playground.mjs), and check what the pages report and draw. The desktop test
+// (desktop_test.go) runs cmd/ganplay under Xvfb.
 //
 // They need /usr/bin/chromium, node and e2e/node_modules (`make deps` installs them). When
 // one is missing the tests skip, unless GANPLAY_E2E=1, which makes that a failure.
@@ -12,15 +13,17 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"image"
 	"image/png"
 	"io"
+	"math"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -29,18 +32,45 @@ import (
 
 const chromium = "/usr/bin/chromium"
 
-// smokeResult is the JSON line smoke.mjs prints.
-type smokeResult struct {
-	URL            string    `json:"url"`
-	BrowserVersion string    `json:"browserVersion"`
-	Backend        *backend  `json:"backend"`
-	Check          []float64 `json:"check"`
-	BackendText    string    `json:"backendText"`
-	CheckText      string    `json:"checkText"`
-	Screenshot     string    `json:"screenshot"`
-	ConsoleErrors  []string  `json:"consoleErrors"`
-	LoadMs         int       `json:"loadMs"`
-	Error          string    `json:"error"`
+// playResult is the JSON line playground.mjs prints.
+type playResult struct {
+	BrowserVersion string           `json:"browserVersion"`
+	Pages          map[string]*page `json:"pages"`
+	Error          string           `json:"error"`
+}
+
+// page is what playground.mjs saw on one page.
+type page struct {
+	URL               string             `json:"url"`
+	ConsoleErrors     []string           `json:"consoleErrors"`
+	State0            string             `json:"state0"`
+	Fatal             string             `json:"fatal"`
+	LoadMs            int                `json:"loadMs"`
+	Backend           *backend           `json:"backend"`
+	BackendText       string             `json:"backendText"`
+	State             map[string]string  `json:"state"`
+	Ready             bool               `json:"ready"`
+	Screenshots       map[string]string  `json:"screenshots"`
+	Metrics0          map[string]float64 `json:"metrics0"`
+	Metrics1          map[string]float64 `json:"metrics1"`
+	Metrics2          map[string]float64 `json:"metrics2"`
+	Metrics3          map[string]float64 `json:"metrics3"`
+	Playing           bool               `json:"playing"`
+	FPS               float64            `json:"fps"`
+	DivergenceMetrics map[string]float64 `json:"divergenceMetrics"`
+	URLAfterSet       string             `json:"urlAfterSet"`
+	TransportState    map[string]string  `json:"transportState"`
+	TransportMetrics  map[string]float64 `json:"transportMetrics"`
+	Query             string             `json:"query"`
+	Errors            []string           `json:"errors"`
+	ErrorsVisible     bool               `json:"errorsVisible"`
+	ErrorsText        string             `json:"errorsText"`
+	ControlsVisible   bool               `json:"controlsVisible"`
+	MiniVisible       bool               `json:"miniVisible"`
+	Playing0          bool               `json:"playing0"`
+	Playing1          bool               `json:"playing1"`
+	StepDelta         float64            `json:"stepDelta"`
+	StateAfterSet     map[string]string  `json:"stateAfterSet"`
 }
 
 type backend struct {
@@ -49,7 +79,13 @@ type backend struct {
 	Reason  string `json:"reason"`
 }
 
-func TestSmoke(t *testing.T) {
+// TestPlayground serves the playground (the dev server, then a plain static host) and
+// checks, in headless Chromium: the page loads and window.ganplay.ready resolves; each
+// scene renders (screenshot pixels: heat map, real and fake points, curves); training
+// advances (step(n), the step buttons, play); URL parameters round-trip through state();
+// a bad parameter shows its message; embed.html works in a small viewport and obeys
+// postMessage; the backend line names the CPU backend and why.
+func TestPlayground(t *testing.T) {
 	root, err := filepath.Abs("..")
 	if err != nil {
 		t.Fatal(err)
@@ -69,7 +105,7 @@ func TestSmoke(t *testing.T) {
 	artifacts := filepath.Join(root, "e2e", "artifacts")
 
 	t.Run("dev-server", func(t *testing.T) {
-		checkPage(t, runSmoke(ctx, t, root, url, filepath.Join(artifacts, "dev-server")))
+		checkPlayground(t, runPlayground(ctx, t, root, url, filepath.Join(artifacts, "dev-server"), false), false)
 	})
 
 	// The same files from a plain static host (what `make dist` is for): no gzip, no
@@ -81,7 +117,7 @@ func TestSmoke(t *testing.T) {
 		}
 		srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
 		defer srv.Close()
-		checkPage(t, runSmoke(ctx, t, root, srv.URL+"/", filepath.Join(artifacts, "static-host")))
+		checkPlayground(t, runPlayground(ctx, t, root, srv.URL+"/", filepath.Join(artifacts, "static-host"), true), true)
 	})
 }
 
@@ -208,58 +244,253 @@ func checkServer(t *testing.T, url string) {
 	}
 }
 
-// runSmoke runs smoke.mjs against url and returns the JSON line it printed.
-func runSmoke(ctx context.Context, t *testing.T, root, url, outDir string) smokeResult {
-	ctx, cancel := context.WithTimeout(ctx, 5*time.Minute)
+// runPlayground runs playground.mjs against url and returns the JSON line it printed.
+func runPlayground(ctx context.Context, t *testing.T, root, url, outDir string, quick bool) playResult {
+	ctx, cancel := context.WithTimeout(ctx, 10*time.Minute)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, "node", "smoke.mjs", url, outDir)
+	args := []string{"playground.mjs", url, outDir}
+	if quick {
+		args = append(args, "quick")
+	}
+	cmd := exec.CommandContext(ctx, "node", args...)
 	cmd.Dir = filepath.Join(root, "e2e")
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()
 	lines := strings.Split(strings.TrimSpace(stdout.String()), "\n")
 	last := lines[len(lines)-1]
-	var res smokeResult
+	var res playResult
 	if !strings.HasPrefix(last, "{") || json.Unmarshal([]byte(last), &res) != nil {
-		t.Fatalf("node smoke.mjs %s: %v; no JSON result\nstdout:\n%s\nstderr:\n%s", url, err, stdout.String(), stderr.String())
+		t.Fatalf("node playground.mjs %s: %v; no JSON result\nstdout:\n%s\nstderr:\n%s", url, err, stdout.String(), stderr.String())
 	}
-	t.Logf("smoke.mjs: %s", last)
+	t.Logf("playground.mjs: %s", last)
 	if stderr.Len() > 0 {
-		t.Logf("smoke.mjs stderr:\n%s", stderr.String())
+		t.Logf("playground.mjs stderr:\n%s", stderr.String())
 	}
 	return res
 }
 
-func checkPage(t *testing.T, res smokeResult) {
+func checkPlayground(t *testing.T, res playResult, quick bool) {
 	if res.Error != "" {
-		t.Errorf("page failed: %s", res.Error)
+		t.Errorf("playground.mjs failed: %s", res.Error)
 	}
-	if len(res.ConsoleErrors) > 0 {
-		t.Errorf("console errors:\n  %s", strings.Join(res.ConsoleErrors, "\n  "))
+	names := []string{"main", "roundtrip", "bad", "embed"}
+	if quick {
+		names = names[:1]
 	}
-	if res.Backend == nil || res.Backend.Name != "cpu" {
-		t.Errorf("window.ganplay.backend() = %+v, want name cpu", res.Backend)
-	} else if res.Backend.Reason == "" {
-		t.Errorf("window.ganplay.backend() gives no reason for the CPU backend")
+	for _, name := range names {
+		p := res.Pages[name]
+		if p == nil {
+			t.Errorf("page %s: not visited", name)
+			continue
+		}
+		if p.State0 != "ready" {
+			t.Errorf("page %s (%s): not ready: %q %s", name, p.URL, p.State0, p.Fatal)
+			continue
+		}
+		if len(p.ConsoleErrors) > 0 {
+			t.Errorf("page %s: console errors:\n  %s", name, strings.Join(p.ConsoleErrors, "\n  "))
+		}
+		if p.Backend == nil || p.Backend.Name != "cpu" || p.Backend.Reason == "" {
+			t.Errorf("page %s: window.ganplay.backend() = %+v, want cpu with a reason", name, p.Backend)
+		} else if name == "main" && (!strings.Contains(p.BackendText, "cpu") || !strings.Contains(p.BackendText, p.Backend.Reason)) {
+			t.Errorf("page %s: the backend line %q does not name the backend and its reason", name, p.BackendText)
+		}
 	}
-	if want := []float64{7, 10, 15, 22}; !slices.Equal(res.Check, want) {
-		t.Errorf("window.ganplay.check() = %v, want %v", res.Check, want)
+	if p := res.Pages["main"]; p != nil && p.State0 == "ready" {
+		checkMain(t, p)
 	}
-	if !strings.Contains(res.BackendText, "cpu") || (res.Backend != nil && !strings.Contains(res.BackendText, res.Backend.Reason)) {
-		t.Errorf("the page's backend text %q does not name the backend and its reason", res.BackendText)
+	if quick {
+		return
 	}
-	if !strings.Contains(res.CheckText, "[7,10,15,22]") || !strings.Contains(res.CheckText, "correct") {
-		t.Errorf("the page's check text %q does not show the result", res.CheckText)
+	if p := res.Pages["roundtrip"]; p != nil && p.State0 == "ready" {
+		q, err := url.ParseQuery(strings.TrimPrefix(p.Query, "?"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for k := range q {
+			if p.State[k] != q.Get(k) {
+				t.Errorf("roundtrip: state()[%q] = %q; the URL said %q", k, p.State[k], q.Get(k))
+			}
+		}
+		if len(p.Errors) != 0 {
+			t.Errorf("roundtrip: errors() = %v; want none", p.Errors)
+		}
 	}
-	if res.Screenshot == "" {
-		t.Fatal("no screenshot")
+	if p := res.Pages["bad"]; p != nil && p.State0 == "ready" {
+		if !p.ErrorsVisible {
+			t.Error("bad: the error box is not visible")
+		}
+		for _, want := range []string{`lr-d="abc"`, "not a number", `batch="0"`, "out of range", `"frobnicate"`, "using the default"} {
+			if !strings.Contains(p.ErrorsText, want) {
+				t.Errorf("bad: the error box %q does not say %q", p.ErrorsText, want)
+			}
+		}
+		if p.State["lr-d"] != "auto" || p.State["batch"] != "64" {
+			t.Errorf("bad: state() lr-d %q batch %q; want the defaults auto, 64", p.State["lr-d"], p.State["batch"])
+		}
+		checkShot(t, "bad", p.Screenshots["bad-param"], map[string]int{"real": 100})
 	}
-	t.Logf("screenshot: %s (page ready after %d ms in %s)", res.Screenshot, res.LoadMs, res.BrowserVersion)
-	if n, err := colours(res.Screenshot); err != nil {
-		t.Errorf("screenshot: %v", err)
-	} else if n < 2 {
-		t.Errorf("screenshot %s is blank (%d colour)", res.Screenshot, n)
+	if p := res.Pages["embed"]; p != nil && p.State0 == "ready" {
+		if p.ControlsVisible || !p.MiniVisible {
+			t.Errorf("embed: full controls visible %v, mini bar visible %v; want false, true", p.ControlsVisible, p.MiniVisible)
+		}
+		if !p.Playing0 || p.Playing1 {
+			t.Errorf("embed: playing with autoplay=1 %v, after postMessage pause %v; want true, false", p.Playing0, p.Playing1)
+		}
+		if p.StepDelta < 5 {
+			t.Errorf("embed: postMessage step 5 advanced %v steps", p.StepDelta)
+		}
+		if p.StateAfterSet["scene"] != "divergence" || p.StateAfterSet["theta"] != "1" {
+			t.Errorf("embed: after postMessage set: state %v", p.StateAfterSet)
+		}
+		checkShot(t, "embed", p.Screenshots["embed"], map[string]int{"curves": 50})
 	}
+}
+
+func checkMain(t *testing.T, p *page) {
+	if !p.Ready {
+		t.Error("main: window.ganplay.ready did not resolve")
+	}
+	if p.State["scene"] != "mixture" || p.State["width"] != "32" || p.State["data"] != "grid" || p.State["autoplay"] != "0" {
+		t.Errorf("main: state() = %v; want the URL's scene, width, data, autoplay", p.State)
+	}
+	m0, m1, m2, m3 := p.Metrics0, p.Metrics1, p.Metrics2, p.Metrics3
+	if m0["step"] != 20 || m1["step"] != 40 {
+		t.Errorf("main: steps after step(20) twice: %v, %v; want 20, 40", m0["step"], m1["step"])
+	}
+	for _, k := range []string{"loss_D", "loss_G", "w1", "js_est", "modes", "hq"} {
+		if _, ok := m1[k]; !ok {
+			t.Errorf("main: metrics() lacks %s: %v", k, m1)
+		}
+	}
+	if m0["loss_D"] == m1["loss_D"] && m0["w1"] == m1["w1"] {
+		t.Errorf("main: the metrics did not change after training: %v, %v", m0, m1)
+	}
+	if m2["step"] < m1["step"]+10 {
+		t.Errorf("main: the step-10 button: step %v → %v", m1["step"], m2["step"])
+	}
+	if !p.Playing || !(m3["step"] > m2["step"]) {
+		t.Errorf("main: play: playing %v, step %v → %v", p.Playing, m2["step"], m3["step"])
+	}
+	if !strings.Contains(p.URLAfterSet, "scene=divergence") {
+		t.Errorf("main: the URL after choosing a scene is %s; want scene=divergence", p.URLAfterSet)
+	}
+	if d := p.DivergenceMetrics; math.Abs(d["seg_js"]-math.Ln2) > 1e-9 || math.Abs(d["seg_w1"]-math.Abs(d["theta"])) > 1e-6 {
+		t.Errorf("main: divergence metrics %v; want JS = log 2 and W1 = |θ| for the segments", d)
+	}
+	if p.TransportState["scene"] != "transport" || p.TransportState["eps"] != "0.05" {
+		t.Errorf("main: set({scene: transport, eps: 0.05}) = %v", p.TransportState)
+	}
+	if tm := p.TransportMetrics; !(tm["sinkhorn_cost"] >= tm["exact"]-1e-9) || !(tm["exact"] > 0) {
+		t.Errorf("main: transport metrics %v; want sinkhorn_cost ≥ exact > 0", tm)
+	}
+	t.Logf("main: ready after %d ms, %.1f fps while training", p.LoadMs, p.FPS)
+	checkShot(t, "mixture", p.Screenshots["mixture"], map[string]int{"real": 300, "fake": 100, "heat": 20000})
+	checkShot(t, "divergence", p.Screenshots["divergence"], map[string]int{"curves": 300})
+	checkShot(t, "transport", p.Screenshots["transport"], map[string]int{"real": 300, "fake": 300, "plan": 20000})
+}
+
+// Colours of what the scenes draw (demos/canvas.go), with the tolerance used to find them.
+var palette = map[string][][3]int{
+	"real":   {{0x2e, 0xa0, 0xff}},
+	"fake":   {{0xff, 0x8c, 0x1a}},
+	"curves": {{0x4c, 0xd1, 0x7a}, {0xff, 0x8c, 0x1a}, {0x2e, 0xa0, 0xff}},
+}
+
+// checkShot counts the pixels of each kind in the screenshot and wants at least min[kind]:
+// "real", "fake" and "curves" by colour; "heat" the heat map's tinted pixels inside the
+// Mixture scene's plot; "plan" the transport lines (yellow blends).
+func checkShot(t *testing.T, name, path string, want map[string]int) {
+	t.Helper()
+	if path == "" {
+		t.Errorf("%s: no screenshot", name)
+		return
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Errorf("%s: %v", name, err)
+		return
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		t.Errorf("%s: %v", name, err)
+		return
+	}
+	got := map[string]int{}
+	b := img.Bounds()
+	// The Mixture scene's plot (demos: (10, 30)-(530, 550) of a 960×560 canvas), where Ebiten
+	// letterboxes the canvas into the page.
+	sc := min(float64(b.Dx())/960, float64(b.Dy())/560)
+	ox, oy := (float64(b.Dx())-960*sc)/2, (float64(b.Dy())-560*sc)/2
+	plot := image.Rect(int(ox+12*sc), int(oy+32*sc), int(ox+528*sc), int(oy+548*sc))
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			r32, g32, b32, _ := img.At(x, y).RGBA()
+			r, g, bl := int(r32>>8), int(g32>>8), int(b32>>8)
+			for kind, cols := range palette {
+				for _, c := range cols {
+					if iabs(r-c[0]) <= 30 && iabs(g-c[1]) <= 30 && iabs(bl-c[2]) <= 30 {
+						got[kind]++
+						break
+					}
+				}
+			}
+			if image.Pt(x, y).In(plot) && isHeat(r, g, bl) {
+				got["heat"]++
+			}
+			if r > 0x50 && iabs(r-g) < 0x30 && bl < g-0x18 {
+				got["plan"]++
+			}
+		}
+	}
+	n, _ := colours(path)
+	if n < 10 {
+		t.Errorf("%s: screenshot %s is blank (%d colours)", name, path, n)
+	}
+	for kind, min := range want {
+		if got[kind] < min {
+			t.Errorf("%s: %d %s pixels in %s; want ≥ %d", name, got[kind], kind, path, min)
+		}
+	}
+	t.Logf("%s: %s: %d+ colours, pixels %v", name, path, n, got)
+}
+
+// heatTable holds the heat map's colours (demos/canvas.go heatColour) for D values at least
+// 0.08 away from 0.5, the ones that show a tint.
+var heatTable = func() [][3]int {
+	var t [][3]int
+	lo, mid, hi := [3]float64{0x70, 0x24, 0x78}, [3]float64{0x2a, 0x31, 0x44}, [3]float64{0x10, 0x86, 0x74}
+	for i := 0; i <= 100; i++ {
+		d := 2 * (float64(i)/100 - 0.5)
+		if math.Abs(d) < 0.16 {
+			continue
+		}
+		end := hi
+		if d < 0 {
+			end, d = lo, -d
+		}
+		u := math.Sqrt(d)
+		t = append(t, [3]int{int(mid[0] + u*(end[0]-mid[0])), int(mid[1] + u*(end[1]-mid[1])), int(mid[2] + u*(end[2]-mid[2]))})
+	}
+	return t
+}()
+
+func isHeat(r, g, b int) bool {
+	for _, c := range heatTable {
+		if iabs(r-c[0]) <= 6 && iabs(g-c[1]) <= 6 && iabs(b-c[2]) <= 6 {
+			return true
+		}
+	}
+	return false
+}
+
+func iabs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }
 
 // colours counts the distinct colours of a PNG, stopping at 1000.

@@ -1,0 +1,241 @@
+package demos
+
+import (
+	"fmt"
+	"net/url"
+	"sync"
+	"time"
+
+	"github.com/ganplay/ganplay/engine"
+)
+
+// CommandKind is what a Command asks for.
+type CommandKind int
+
+// The commands that the page, a slide deck (postMessage) or the keyboard send.
+const (
+	CmdPlay CommandKind = iota
+	CmdPause
+	CmdToggle
+	CmdStep  // N steps
+	CmdReset // rebuild the scene from the settings (same seed, same run)
+	CmdSet   // apply Params, then reset
+	CmdClick // at (X, Y)
+)
+
+// Command is one request to the App. Done, when set, is called from Update once the command
+// ran, with the errors of the parameters it rejected (CmdSet).
+type Command struct {
+	Kind   CommandKind
+	N      int
+	Params url.Values
+	X, Y   float64
+	Done   func(Snapshot)
+}
+
+// Snapshot is what callers outside the frame loop may read: the settings as the URL
+// encodes them, the numbers on screen and the state of the run.
+type Snapshot struct {
+	Query   string
+	Values  url.Values
+	Metrics map[string]float64
+	Playing bool
+	Frames  int
+	FPS     float64
+	// RenderMs is how long the last Render took (scene read-back and drawing, not Ebiten's).
+	RenderMs float64
+	Errors   []string // bad parameters of the last Set (or of the URL)
+	Err      string   // the error that stopped the scene, if any
+}
+
+// App is the scene switcher without Ebiten: it owns the settings and the current scene,
+// drains commands once per tick, and publishes a Snapshot. Commands arrive from any
+// goroutine (JS callbacks) through Send, which never blocks.
+type App struct {
+	be       engine.Backend
+	s        Settings
+	scene    Scene
+	playing  bool
+	cmds     chan Command
+	canvas   *Canvas
+	frames   int
+	fpsStart time.Time
+	fpsCount int
+	fps      float64
+	renderMs float64
+	paramErr []string
+	err      error
+
+	mu   sync.Mutex
+	snap Snapshot
+}
+
+// NewApp starts the scene that s selects on backend be; bad are the URL's rejected
+// parameters (shown until the next Set).
+func NewApp(be engine.Backend, s Settings, bad []ParamError) (*App, error) {
+	a := &App{be: be, s: s, playing: s.Autoplay, cmds: make(chan Command, 256), canvas: NewCanvas(Width, Height)}
+	for _, e := range bad {
+		a.paramErr = append(a.paramErr, e.Error())
+	}
+	if err := a.reset(); err != nil {
+		return nil, err
+	}
+	a.publish()
+	return a, nil
+}
+
+// Settings returns the current settings.
+func (a *App) Settings() Settings { return a.s }
+
+// Scene returns the current scene.
+func (a *App) Scene() Scene { return a.scene }
+
+// Playing reports whether the scene runs.
+func (a *App) Playing() bool { return a.playing }
+
+// Send queues a command for the next Update. It never blocks: when the queue is full the
+// command is dropped and Send returns false.
+func (a *App) Send(c Command) bool {
+	select {
+	case a.cmds <- c:
+		return true
+	default:
+		return false
+	}
+}
+
+// Snapshot returns the state published by the last Update.
+func (a *App) Snapshot() Snapshot {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.snap
+}
+
+func (a *App) reset() error {
+	sc, err := NewScene(a.be, a.s)
+	if err != nil {
+		a.err = err
+		return err
+	}
+	a.scene, a.err = sc, nil
+	return nil
+}
+
+// Update runs one tick: drains the commands and advances the scene. Ebiten may run several
+// ticks per drawn frame; Render, once per frame, reads back and draws.
+func (a *App) Update() error {
+	for {
+		select {
+		case c := <-a.cmds:
+			a.run(c)
+			continue
+		default:
+		}
+		break
+	}
+	if a.scene != nil {
+		if err := a.scene.Update(a.playing); err != nil {
+			a.err = err
+		}
+	}
+	a.publish()
+	return nil
+}
+
+// Render draws the scene into the canvas (reading back what it shows, once per frame) and
+// publishes the snapshot.
+func (a *App) Render() {
+	start := time.Now()
+	if a.scene != nil {
+		a.scene.Render(a.canvas)
+	}
+	a.renderMs = float64(time.Since(start).Microseconds()) / 1000
+	a.frames++
+	a.fpsCount++
+	now := time.Now()
+	if a.fpsStart.IsZero() {
+		a.fpsStart = now
+	} else if d := now.Sub(a.fpsStart); d >= time.Second {
+		a.fps = float64(a.fpsCount) / d.Seconds()
+		a.fpsStart, a.fpsCount = now, 0
+	}
+	a.publish()
+}
+
+// Canvas returns the frame rendered by the last Update.
+func (a *App) Canvas() *Canvas { return a.canvas }
+
+func (a *App) run(c Command) {
+	switch c.Kind {
+	case CmdPlay:
+		a.playing = true
+	case CmdPause:
+		a.playing = false
+	case CmdToggle:
+		a.playing = !a.playing
+	case CmdStep:
+		if a.scene != nil {
+			if err := a.scene.Step(max(c.N, 1)); err != nil {
+				a.err = err
+			}
+		}
+	case CmdReset:
+		a.reset()
+	case CmdSet:
+		a.SetParams(c.Params)
+	case CmdClick:
+		if a.scene != nil {
+			a.scene.Click(c.X, c.Y)
+		}
+	}
+	if c.Done != nil {
+		if a.scene != nil {
+			a.scene.Render(a.canvas)
+		}
+		a.publish()
+		c.Done(a.Snapshot())
+	}
+}
+
+// SetParams applies URL parameters; bad ones are kept in the snapshot's Errors. The scene
+// restarts (same seed, same run) unless only settings that it can retune changed (layers,
+// speed, θ, a plan's ε). A change of "autoplay" also plays or pauses.
+func (a *App) SetParams(q url.Values) {
+	next := a.s
+	bad := next.Apply(q)
+	a.paramErr = a.paramErr[:0]
+	for _, e := range bad {
+		a.paramErr = append(a.paramErr, e.Error())
+	}
+	if _, ok := q["autoplay"]; ok {
+		a.playing = next.Autoplay
+	}
+	a.s = next
+	if r, ok := a.scene.(Retuner); ok && a.err == nil && r.Retune(next) {
+		return
+	}
+	if err := a.reset(); err != nil {
+		a.paramErr = append(a.paramErr, fmt.Sprintf("settings rejected: %v", err))
+	}
+}
+
+// GoTo switches to scene k.
+func (a *App) GoTo(k SceneKind) {
+	a.SetParams(url.Values{"scene": {k.String()}})
+}
+
+func (a *App) publish() {
+	sn := Snapshot{Query: a.s.Encode(), Values: a.s.Values(), Playing: a.playing, Frames: a.frames, FPS: a.fps, RenderMs: a.renderMs,
+		Errors: append([]string(nil), a.paramErr...)}
+	if a.scene != nil {
+		sn.Metrics = a.scene.Metrics()
+	}
+	if a.err != nil {
+		sn.Err = a.err.Error()
+	} else if m, ok := a.scene.(*Mixture); ok && m.Err() != nil {
+		sn.Err = m.Err().Error()
+	}
+	a.mu.Lock()
+	a.snap = sn
+	a.mu.Unlock()
+}

@@ -1,0 +1,173 @@
+package demos
+
+import (
+	"fmt"
+	"image"
+	"math"
+
+	"github.com/ganplay/ganplay/models"
+)
+
+// Layout of the Mixture scene.
+var (
+	mixPlot   = image.Rect(10, 30, 530, 550)
+	mixCharts = image.Rect(545, 30, 950, 550)
+)
+
+func (m *Mixture) frame() Frame {
+	return Frame{Px: mixPlot, X0: -plotExtent, X1: plotExtent, Y0: -plotExtent, Y1: plotExtent}
+}
+
+// Click adds a user point (with data=points; the target and model restart on the new set).
+func (m *Mixture) Click(px, py float64) {
+	if m.s.Data != DataPoints || !(image.Point{int(px), int(py)}.In(mixPlot)) {
+		return
+	}
+	x, y := m.frame().FromPx(px, py)
+	m.AddPoint(x, y)
+}
+
+// AddPoint adds a point to the user's set; while the set is the default one, the first
+// point drawn replaces it. The run restarts on the new set (same seed).
+func (m *Mixture) AddPoint(x, y float64) {
+	if m.s.Data != DataPoints {
+		return
+	}
+	m.user = append(m.user, [2]float64{x, y})
+	m.reset()
+}
+
+// UserPoints returns the user's point set.
+func (m *Mixture) UserPoints() [][2]float64 { return append([][2]float64(nil), m.user...) }
+
+// Render reads back what the scene shows (when training changed it) and draws it.
+func (m *Mixture) Render(c *Canvas) {
+	m.refresh()
+	m.trained = false
+	c.Clear(colBG)
+	v := &m.view
+	s := m.s
+	f := m.frame()
+	c.FillRect(mixPlot, colPanel)
+	if !s.Hidden("heatmap") {
+		cw, ch := float64(mixPlot.Dx())/HeatN, float64(mixPlot.Dy())/HeatN
+		for i := range HeatN {
+			for j := range HeatN {
+				r := image.Rect(mixPlot.Min.X+int(float64(j)*cw), mixPlot.Max.Y-int(float64(i+1)*ch),
+					mixPlot.Min.X+int(float64(j+1)*cw), mixPlot.Max.Y-int(float64(i)*ch))
+				c.FillRect(r, heatColour(v.Heat[i*HeatN+j]))
+			}
+		}
+	}
+	c.StrokeRect(mixPlot, colGrid)
+	if !s.Hidden("manifold") {
+		for i := range ManifoldN {
+			for j := range ManifoldN {
+				p := v.Manifold[i][j]
+				x0, y0 := f.ToPx(p[0], p[1])
+				if j+1 < ManifoldN {
+					q := v.Manifold[i][j+1]
+					x1, y1 := f.ToPx(q[0], q[1])
+					c.Line(x0, y0, x1, y1, colMan, 0.45)
+				}
+				if i+1 < ManifoldN {
+					q := v.Manifold[i+1][j]
+					x1, y1 := f.ToPx(q[0], q[1])
+					c.Line(x0, y0, x1, y1, colMan, 0.45)
+				}
+			}
+		}
+	}
+	if !s.Hidden("real") {
+		for _, p := range v.Real {
+			x, y := f.ToPx(p[0], p[1])
+			c.Disc(x, y, 2.5, colReal, 0.9)
+		}
+	}
+	if !s.Hidden("fake") {
+		for _, p := range v.Fake {
+			x, y := f.ToPx(p[0], p[1])
+			c.Disc(x, y, 2.5, colFake, 0.9)
+		}
+	}
+	if !s.Hidden("arrows") {
+		maxN := 0.0
+		for _, a := range v.Arrows {
+			maxN = max(maxN, math.Hypot(a[0], a[1]))
+		}
+		if maxN > 0 {
+			for i, a := range v.Arrows {
+				p := v.Fake[i]
+				l := 0.25 / maxN
+				x0, y0 := f.ToPx(p[0], p[1])
+				x1, y1 := f.ToPx(p[0]+a[0]*l, p[1]+a[1]*l)
+				c.Line(x0, y0, x1, y1, colArrow, 0.6)
+			}
+		}
+	}
+	title := fmt.Sprintf("Mixture: %s on %s   step %d", s.Model, s.Data, v.Step)
+	if m.err != nil {
+		title += "   (diverged: press R to reset)"
+	}
+	c.Label(10, 8, title)
+	m.renderCharts(c)
+}
+
+func (m *Mixture) renderCharts(c *Canvas) {
+	h := m.tr.History
+	var charts []Chart
+	if !m.s.Hidden("losses") {
+		ch := Chart{Title: "losses"}
+		for k, name := range []string{"D", "G"} {
+			sr := Series{Name: name, Col: []colorT{colReal, colFake}[k]}
+			for _, r := range h {
+				if v, ok := models.Lookup(r.Losses, name); ok {
+					sr.X, sr.Y = append(sr.X, float64(r.Step)), append(sr.Y, v)
+				}
+			}
+			ch.Series = append(ch.Series, sr)
+		}
+		charts = append(charts, ch)
+	}
+	if !m.s.Hidden("metrics") {
+		series := func(name, label string, col colorT) Series {
+			sr := Series{Name: label, Col: col}
+			for _, r := range h {
+				if v, ok := models.Lookup(r.Metrics, name); ok {
+					sr.X, sr.Y = append(sr.X, float64(r.Step)), append(sr.Y, v)
+				}
+			}
+			return sr
+		}
+		est := "js_est"
+		if m.nets.Objective().IsWasserstein() {
+			est = "w_est"
+		}
+		charts = append(charts, Chart{Title: "distance", Series: []Series{series("w1", "W1 exact", colGreen), series(est, est, colMan)}})
+		if len(m.ds.Modes()) > 0 {
+			charts = append(charts,
+				Chart{Title: fmt.Sprintf("modes captured (of %d)", len(m.ds.Modes())), Series: []Series{series("modes", "modes", colReal)}, YMin: 0, YMax: float64(len(m.ds.Modes()))},
+				Chart{Title: "high quality", Series: []Series{series("hq", "hq", colGreen)}, YMin: 0, YMax: 1})
+		}
+	}
+	if len(charts) == 0 {
+		return
+	}
+	hgt := mixCharts.Dy() / len(charts)
+	for i, ch := range charts {
+		r := image.Rect(mixCharts.Min.X, mixCharts.Min.Y+i*hgt, mixCharts.Max.X, mixCharts.Min.Y+(i+1)*hgt-6)
+		ch.Draw(c, r)
+	}
+	mt := m.metrics
+	line := fmt.Sprintf("W1 %.3f", mt["w1"])
+	if v, ok := mt["js_est"]; ok {
+		line += fmt.Sprintf("  JS~ %.3f", v)
+	}
+	if v, ok := mt["w_est"]; ok {
+		line += fmt.Sprintf("  W~ %.3f", v)
+	}
+	if v, ok := mt["modes"]; ok {
+		line += fmt.Sprintf("  modes %.0f  hq %.0f%%", v, 100*mt["hq"])
+	}
+	c.Label(mixCharts.Min.X, 8, line)
+}
