@@ -1,6 +1,9 @@
 package cpu
 
-import "github.com/ganplay/ganplay/engine"
+import (
+	"github.com/ganplay/ganplay/engine"
+	"github.com/ganplay/ganplay/engine/cpu/vec"
+)
 
 // Im2Col unfolds x [N, C, H, W] into dst [N, C·KH·KW, OH·OW]: row (c·KH + p)·KW + q, column
 // i·OW + j holds x[n, c, i·sh + p - ph, j·sw + q - pw], or 0 in the padding.
@@ -46,25 +49,35 @@ func (b *Backend) Col2Im(dst, cols engine.Buffer, g engine.ConvGeom) {
 
 // patchRow moves one kernel offset (p, q) between a column row and an image plane: it
 // gathers img into col (zeros in the padding) or, with add, scatter-adds col into img.
+// Output columns j whose input column x = j·sw + q - pw falls inside the image form one
+// range [j0, j1), found once per kernel offset, so the inner loops have no bounds tests
+// (and with stride 1 they are plain copies or vector adds).
 func patchRow(col, img []float32, g engine.ConvGeom, p, q int, add bool) {
+	j0, j1 := validRange(g.OW, g.StrideW, q-g.PadW, g.W)
 	for i := 0; i < g.OH; i++ {
 		y := i*g.StrideH + p - g.PadH
 		out := col[i*g.OW : (i+1)*g.OW]
-		if y < 0 || y >= g.H {
+		if y < 0 || y >= g.H || j0 >= j1 {
 			if !add {
 				clear(out)
 			}
 			continue
 		}
 		line := img[y*g.W : (y+1)*g.W]
-		for j := range out {
-			x := j*g.StrideW + q - g.PadW
-			if x < 0 || x >= g.W {
-				if !add {
-					out[j] = 0
-				}
-				continue
+		x0 := j0*g.StrideW + q - g.PadW
+		if !add {
+			clear(out[:j0])
+			clear(out[j1:])
+		}
+		if g.StrideW == 1 {
+			if add {
+				vec.AddTo(line[x0:x0+j1-j0], out[j0:j1])
+			} else {
+				copy(out[j0:j1], line[x0:x0+j1-j0])
 			}
+			continue
+		}
+		for j, x := j0, x0; j < j1; j, x = j+1, x+g.StrideW {
 			if add {
 				line[x] += out[j]
 			} else {
@@ -72,4 +85,18 @@ func patchRow(col, img []float32, g engine.ConvGeom, p, q int, add bool) {
 			}
 		}
 	}
+}
+
+// validRange returns the output columns [j0, j1) of n for which x = j·stride + off lies in
+// [0, w).
+func validRange(n, stride, off, w int) (j0, j1 int) {
+	if off < 0 {
+		j0 = (-off + stride - 1) / stride
+	}
+	if last := w - 1 - off; last < 0 {
+		j1 = 0
+	} else {
+		j1 = min(n, last/stride+1)
+	}
+	return j0, max(j0, j1)
 }
