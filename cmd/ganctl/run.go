@@ -15,6 +15,7 @@ commands:
   experiment  run an experiment (mode-collapse)
   ot          exact W_1 and Sinkhorn values between two point sets
   divergence  JS, KL, TV and W_1 of the θ demo (segments and Gaussians)
+  train-image train an image GAN (dcgan, cgan, pix2pix-edges, pix2pix-sketch, cyclegan) and save its weights
 
 Run "ganctl <command> -h" for a command's flags.`
 
@@ -53,6 +54,8 @@ func run(args []string, stdout io.Writer) error {
 		return runOT(rest, stdout)
 	case "divergence":
 		return runDivergence(rest, stdout)
+	case "train-image":
+		return runTrainImage(rest, stdout)
 	case "help", "-h", "-help", "--help":
 		_, err := fmt.Fprintln(stdout, usage)
 		return err

@@ -1,0 +1,81 @@
+package models
+
+import (
+	"fmt"
+	"math/rand/v2"
+
+	"github.com/ganplay/ganplay/engine"
+	"github.com/ganplay/ganplay/engine/nn"
+	"github.com/ganplay/ganplay/engine/optim"
+)
+
+// ImageModel is an image GAN whose whole state (every network's parameters and running
+// statistics, under the paper's names: "G.", "D.", or "G.", "F.", "D_X.", "D_Y.") can be
+// saved and loaded with models/weights.
+type ImageModel interface {
+	Model
+	// State returns the named tensors of every network.
+	State() []nn.Param
+}
+
+// named is a network with the prefix of its tensors in a weight file.
+type named struct {
+	prefix string
+	m      nn.Module
+}
+
+// stateOf returns the state of every network, each name prefixed with its network's.
+func stateOf(nets ...named) []nn.Param {
+	var out []nn.Param
+	for _, n := range nets {
+		for _, p := range nn.State(n.m) {
+			out = append(out, nn.Param{Name: n.prefix + "." + p.Name, T: p.T})
+		}
+	}
+	return out
+}
+
+// newAdam returns Adam over the parameters of ms together.
+func newAdam(model, what string, lr, beta1, beta2 float32, ms ...nn.Module) (*optim.Adam, error) {
+	var ps []*engine.Tensor
+	for _, m := range ms {
+		ps = append(ps, nn.Tensors(m.Params())...)
+	}
+	o, err := optim.NewAdam(ps, lr, beta1, beta2)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %s: %w", model, what, err)
+	}
+	return o, nil
+}
+
+// params returns the parameters of ms together.
+func params(ms ...nn.Module) []*engine.Tensor {
+	var ps []*engine.Tensor
+	for _, m := range ms {
+		ps = append(ps, nn.Tensors(m.Params())...)
+	}
+	return ps
+}
+
+// initGAN gives every network the papers' N(0, std²) initial weights, in order.
+func initGAN(rng *rand.Rand, std float64, ms ...nn.Module) {
+	for _, m := range ms {
+		nn.InitGAN(m, rng, std)
+	}
+}
+
+// checkImages rejects a batch that is not [n ≥ 1, c, h, w].
+func checkImages(model string, x *engine.Tensor, c, h, w int) error {
+	if x == nil || x.Rank() != 4 || x.Dim(0) < 1 || x.Dim(1) != c || (h > 0 && x.Dim(2) != h) || (w > 0 && x.Dim(3) != w) {
+		var shape []int
+		if x != nil {
+			shape = x.Shape()
+		}
+		hs, ws := "H", "W"
+		if h > 0 {
+			hs, ws = fmt.Sprint(h), fmt.Sprint(w)
+		}
+		return fmt.Errorf("%s: real batch of shape %v, want [n, %d, %s, %s]", model, shape, c, hs, ws)
+	}
+	return nil
+}
