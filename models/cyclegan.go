@@ -223,10 +223,5 @@ func (m *CycleGAN) Sample(n int) *engine.Tensor {
 	if m.lastX == nil {
 		return nil
 	}
-	parts := make([]*engine.Tensor, 0, n)
-	for k := 0; k < n; k++ {
-		i := k % m.lastX.Dim(0)
-		parts = append(parts, m.lastX.Slice(0, i, i+1))
-	}
-	return m.Translate(engine.Concat(0, parts...))
+	return m.Translate(cycleBatch(m.lastX, n))
 }

@@ -79,3 +79,14 @@ func checkImages(model string, x *engine.Tensor, c, h, w int) error {
 	}
 	return nil
 }
+
+// cycleBatch returns n images taken from x's batch in turn, starting again from the first
+// when n is larger than the batch.
+func cycleBatch(x *engine.Tensor, n int) *engine.Tensor {
+	parts := make([]*engine.Tensor, 0, n)
+	for k := 0; k < n; k++ {
+		i := k % x.Dim(0)
+		parts = append(parts, x.Slice(0, i, i+1))
+	}
+	return engine.Concat(0, parts...)
+}

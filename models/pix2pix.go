@@ -162,10 +162,5 @@ func (m *Pix2pix) Sample(n int) *engine.Tensor {
 	if m.last == nil {
 		return nil
 	}
-	parts := make([]*engine.Tensor, 0, n)
-	for k := 0; k < n; k++ {
-		i := k % m.last.Dim(0)
-		parts = append(parts, m.last.Slice(0, i, i+1))
-	}
-	return m.Translate(engine.Concat(0, parts...))
+	return m.Translate(cycleBatch(m.last, n))
 }
