@@ -31,7 +31,7 @@ deps:
 	@missing=""; \
 	if command -v apt-get >/dev/null 2>&1; then \
 		for p in $(APT_PACKAGES); do \
-			dpkg -s "$$p" 2>/dev/null | grep -q '^Status: install ok installed' || missing="$$missing $$p"; \
+			[ "$$(dpkg-query -W -f='$${Status}' "$$p" 2>/dev/null)" = "install ok installed" ] || missing="$$missing $$p"; \
 		done; \
 		if [ -n "$$missing" ]; then \
 			echo "deps: installing Debian packages:$$missing"; \
