@@ -108,7 +108,7 @@ dist: static/ganplay.wasm static/wasm_exec.js
 # in one run. PyTorch needs Debian's python3-torch with libopenblas0-openmp (without OpenBLAS
 # it falls back to a reference BLAS some 30 times slower): `make bench-deps` installs both.
 BENCH_APT_PACKAGES := python3-torch libopenblas0-openmp
-BENCH_FLAGS ?= -benchtime 2s
+BENCH_FLAGS ?= -benchtime 2s -count 3
 
 bench-deps:
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $(BENCH_APT_PACKAGES)
@@ -118,7 +118,7 @@ bench:
 	$(GO) test -run '^$$' -bench . -benchmem -cpu 1,2 $(BENCH_FLAGS) ./bench/ | tee bench/out/go.txt
 	$(GO) test -run '^$$' -bench 'Sgemm/512' -cpu 1 $(BENCH_FLAGS) ./engine/cpu/gemm/ | tee bench/out/gemm.txt
 	@if /usr/bin/python3 -c 'import torch' 2>/dev/null; then \
-		/usr/bin/python3 bench/torch_bench.py --threads 1 | tee bench/out/torch.txt; \
+		/usr/bin/python3 bench/torch_bench.py --threads 1 --rounds 3 | tee bench/out/torch.txt; \
 		/usr/bin/python3 bench/torch_bench.py --threads 2 | tee -a bench/out/torch.txt; \
 		echo; $(GO) run ./bench/compare bench/out/go.txt bench/out/torch.txt; \
 	else \

@@ -102,13 +102,15 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--seconds", type=float, default=2.0)
+    ap.add_argument("--rounds", type=int, default=1, help="measure every workload this many times")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     suffix = "" if args.threads == 1 else f"-{args.threads}"
-    for name, make in [("ToyGAN", toygan), ("DCGAN", dcgan), ("MatMul512", matmul512), ("Conv2d", conv2d)]:
-        n, per = measure(make(), args.seconds)
-        extra = f"\t{2 * 512 ** 3 / per / 1e9:.3f} GFLOP/s" if name == "MatMul512" else ""
-        print(f"BenchmarkTorch{name}{suffix}\t{n}\t{per * 1e9:.0f} ns/op{extra}", flush=True)
+    for _ in range(args.rounds):
+        for name, make in [("ToyGAN", toygan), ("DCGAN", dcgan), ("MatMul512", matmul512), ("Conv2d", conv2d)]:
+            n, per = measure(make(), args.seconds)
+            extra = f"\t{2 * 512 ** 3 / per / 1e9:.3f} GFLOP/s" if name == "MatMul512" else ""
+            print(f"BenchmarkTorch{name}{suffix}\t{n}\t{per * 1e9:.0f} ns/op{extra}", flush=True)
     print(f"# torch {torch.__version__}, {torch.get_num_threads()} thread(s), BLAS: "
           f"{'openblas' if 'openblas' in torch.__config__.show().lower() else 'see torch.__config__.show()'}")
 
