@@ -13,6 +13,7 @@ type Device struct {
 	// tracking makes empty record every buffer it allocates in tracked (see recycler).
 	tracking bool
 	tracked  []Buffer
+	scope    *scope // the open Scope, if any
 }
 
 // NewDevice returns a device that runs on b with gradient recording on.
@@ -86,6 +87,9 @@ func (d *Device) empty(shape []int) *Tensor {
 	t := &Tensor{dev: d, buf: d.b.Alloc(Numel(sh)), shape: sh}
 	if d.tracking {
 		d.tracked = append(d.tracked, t.buf)
+	}
+	if d.scope != nil {
+		d.scope.made = append(d.scope.made, t)
 	}
 	return t
 }

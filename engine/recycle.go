@@ -67,7 +67,7 @@ func (rc *recycler) settle() {
 	for _, b := range rc.drop {
 		if rc.fresh[b] && rc.refs[b] == 0 {
 			delete(rc.fresh, b)
-			rc.rel.Release(b)
+			rc.dev.release(rc.rel, b)
 		}
 	}
 	rc.drop = rc.drop[:0]

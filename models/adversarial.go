@@ -82,6 +82,22 @@ func (a *adversarial) Step(src Source) ([]Loss, error) {
 	if src == nil {
 		return nil, fmt.Errorf("%s: no data source", a.name)
 	}
+	var losses []Loss
+	var err error
+	// Everything a step makes but its losses is dead after it: the scope hands that
+	// storage back for the next step.
+	a.dev.Scope(func() []*engine.Tensor {
+		losses, err = a.step(src)
+		keep := make([]*engine.Tensor, len(losses))
+		for i, l := range losses {
+			keep[i] = l.T
+		}
+		return keep
+	})
+	return losses, err
+}
+
+func (a *adversarial) step(src Source) ([]Loss, error) {
 	var lossD, gp *engine.Tensor
 	for range a.CriticSteps() {
 		b := src.Next(a.batch)
