@@ -153,12 +153,15 @@ func (a *adversarial) generatorStep() *engine.Tensor {
 
 // Update sets the gradients of loss with respect to ps alone (the other network of a GAN
 // gets none: engine.Grad follows only the paths to ps) and applies o: one optimizer step.
+// The gradients are consumed: Update clears them afterwards, so no parameter keeps a
+// reference to storage that a step's Device.Scope hands back.
 func Update(o optim.Optimizer, loss *engine.Tensor, ps []*engine.Tensor) {
 	gs := engine.Grad([]*engine.Tensor{loss}, ps, engine.GradOptions{})
 	for i, p := range ps {
 		p.Grad = gs[i]
 	}
 	o.Step()
+	o.ZeroGrad()
 }
 
 // Sample returns n points G(z), z ~ N(0, I), drawn from the sampling stream; a conditional
