@@ -164,7 +164,7 @@ func Update(o optim.Optimizer, loss *engine.Tensor, ps []*engine.Tensor) {
 	o.ZeroGrad()
 }
 
-// Sample returns n points G(z), z ~ N(0, I), drawn from the sampling stream; a conditional
+// Sample returns n points G(z), z ~ the net's noise, drawn from the sampling stream; a conditional
 // model draws each label uniformly.
 func (a *adversarial) Sample(n int) *engine.Tensor {
 	var x *engine.Tensor
@@ -175,8 +175,12 @@ func (a *adversarial) Sample(n int) *engine.Tensor {
 	return x
 }
 
-// noise draws an [n, NoiseDim] batch of z ~ N(0, I) from rng.
+// noise draws an [n, NoiseDim] batch of z from rng: N(0, I), or U(-1, 1)^NoiseDim when
+// the net's Noise is Uniform.
 func (a *adversarial) noise(rng *rand.Rand, n int) *engine.Tensor {
+	if a.net.Noise == Uniform {
+		return a.dev.Rand(rng, -1, 1, n, a.net.NoiseDim)
+	}
 	return a.dev.Randn(rng, 0, 1, n, a.net.NoiseDim)
 }
 

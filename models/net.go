@@ -11,7 +11,7 @@ import (
 
 // Net sets the sizes of the two multilayer perceptrons of a 2-D model:
 //
-//	G: z (NoiseDim) → Depth × [Linear(Width), ReLU] → Linear(DataDim)
+//	G: z (NoiseDim) → Depth × [Linear(Width), ReLU] → Linear(DataDim),  z ~ Noise
 //	D: x (DataDim)  → Depth × [Linear(Width), ReLU] → Linear(1)
 //
 // as in the WGAN-GP toy script (which uses Width 512, Depth 3). A conditional model adds the
@@ -21,6 +21,25 @@ type Net struct {
 	Width    int // units per hidden layer
 	Depth    int // hidden layers in G and in D
 	DataDim  int // dimension of a sample: 2 for the toy data
+	// Noise is the distribution of z: N(0, I) (the zero value) or U(-1, 1)^NoiseDim.
+	Noise NoiseShape
+}
+
+// NoiseShape is the distribution of G's input z.
+type NoiseShape int
+
+// The noise distributions.
+const (
+	Gaussian NoiseShape = iota // z ~ N(0, I)
+	Uniform                    // z ~ U(-1, 1)^d, each coordinate independent
+)
+
+// String returns "gaussian" or "uniform".
+func (s NoiseShape) String() string {
+	if s == Uniform {
+		return "uniform"
+	}
+	return "gaussian"
 }
 
 // DefaultNet returns the network used by every DefaultX: two hidden layers of 128 ReLU units
