@@ -17,10 +17,11 @@ const (
 	CmdPlay CommandKind = iota
 	CmdPause
 	CmdToggle
-	CmdStep  // N steps
-	CmdReset // rebuild the scene from the settings (same seed, same run)
-	CmdSet   // apply Params, then reset
-	CmdClick // at (X, Y)
+	CmdStep   // N steps
+	CmdReset  // rebuild the scene from the settings (same seed, same run)
+	CmdSet    // apply Params, then reset
+	CmdClick  // at (X, Y)
+	CmdPoints // Text is a CSV of user points (csvpoints.go)
 )
 
 // Command is one request to the App. Done, when set, is called from Update once the command
@@ -28,6 +29,8 @@ const (
 type Command struct {
 	Kind   CommandKind
 	N      int
+	Phase  Phase  // CmdStep: both, D or G
+	Text   string // CmdPoints: the CSV
 	Params url.Values
 	X, Y   float64
 	Done   func(Snapshot)
@@ -112,6 +115,7 @@ func (a *App) Snapshot() Snapshot {
 }
 
 func (a *App) reset() error {
+	a.keepPoints()
 	sc, err := NewScene(a.be, a.s)
 	if err != nil {
 		a.err = err
@@ -174,11 +178,9 @@ func (a *App) run(c Command) {
 	case CmdToggle:
 		a.playing = !a.playing
 	case CmdStep:
-		if a.scene != nil {
-			if err := a.scene.Step(max(c.N, 1)); err != nil {
-				a.err = err
-			}
-		}
+		a.step(c.Phase, max(c.N, 1))
+	case CmdPoints:
+		a.loadCSV(c.Text)
 	case CmdReset:
 		a.reset()
 	case CmdSet:
@@ -232,8 +234,8 @@ func (a *App) publish() {
 	}
 	if a.err != nil {
 		sn.Err = a.err.Error()
-	} else if m, ok := a.scene.(*Mixture); ok && m.Err() != nil {
-		sn.Err = m.Err().Error()
+	} else if err := trainErr(a.scene); err != nil {
+		sn.Err = err.Error()
 	}
 	a.mu.Lock()
 	a.snap = sn

@@ -54,6 +54,8 @@ type Mixture struct {
 	model   models.Model
 	nets    gameNets
 	tr      *models.Trainer
+	sched   *schedule // the Trainer's model: k_D D updates, k_G G updates
+	lay     mixLayout
 	ds      toy2d.Dataset
 	user    [][2]float64
 	budget  Budget
@@ -78,7 +80,16 @@ func DefaultUserPoints() [][2]float64 {
 
 // NewMixture builds the scene: its model, data and trainer, seeded by s.Seed.
 func NewMixture(be engine.Backend, s Settings) (*Mixture, error) {
-	m := &Mixture{s: s, be: be, user: DefaultUserPoints(), budget: Budget{Limit: 12 * time.Millisecond}}
+	return newMixture(be, s, singleLayout, 12*time.Millisecond)
+}
+
+// newMixture builds the scene drawn with layout lay, training within limit per frame.
+func newMixture(be engine.Backend, s Settings, lay mixLayout, limit time.Duration) (*Mixture, error) {
+	user := s.Points
+	if user == nil {
+		user = DefaultUserPoints()
+	}
+	m := &Mixture{s: s, be: be, user: user, lay: lay, budget: Budget{Limit: limit}}
 	return m, m.reset()
 }
 
@@ -106,9 +117,18 @@ func (m *Mixture) dataset() (toy2d.Dataset, error) {
 	}
 }
 
-// NewModel builds the model that s selects, with the paper's defaults for what s leaves 0.
+// NewModel builds the model that s selects, with the paper's defaults for what s leaves 0,
+// then gives D and G the optimizers that s names (withOptimizers).
 func NewModel(dev *engine.Device, rng *rand.Rand, s Settings) (models.Model, error) {
-	net := models.Net{NoiseDim: s.Noise, Width: s.Width, Depth: s.Depth, DataDim: 2}
+	m, err := newModel(dev, rng, s)
+	if err != nil {
+		return nil, err
+	}
+	return m, withOptimizers(m, s)
+}
+
+func newModel(dev *engine.Device, rng *rand.Rand, s Settings) (models.Model, error) {
+	net := models.Net{NoiseDim: s.Noise, Width: s.Width, Depth: s.Depth, DataDim: 2, Noise: s.NoiseShape}
 	lr := func(v float64, def float32) float32 {
 		if v > 0 {
 			return float32(v)
@@ -159,12 +179,17 @@ func (m *Mixture) reset() error {
 	}
 	m.model = model
 	m.nets = model.(gameNets)
+	ph, ok := model.(models.Phased)
+	if !ok {
+		return fmt.Errorf("mixture: %s cannot step D and G one at a time", model.Name())
+	}
+	m.sched = &schedule{Phased: ph, kG: m.s.KG}
 	measure := models.NewToySource(m.dev, measureRNG, ds)
 	meters := []models.Meter{models.DistanceMeter{Data: measure, N: MeasureN}}
 	if modes := ds.Modes(); len(modes) > 0 {
 		meters = append(meters, models.ModeMeter{Modes: modes, N: ModeN})
 	}
-	m.tr = &models.Trainer{Model: model, Data: models.NewToySource(m.dev, dataRNG, ds), Every: RecordEach, Meters: meters}
+	m.tr = &models.Trainer{Model: m.sched, Data: models.NewToySource(m.dev, dataRNG, ds), Every: RecordEach, Meters: meters}
 	m.err = nil
 	// The real points shown come from their own stream, so showing them changes nothing.
 	m.view = MixtureView{Real: ds.Sample(rand.New(rand.NewPCG(m.s.Seed, 0x73686f77)), ShowN)}
@@ -270,15 +295,19 @@ func (m *Mixture) refresh() {
 		}
 	}
 
-	// G's manifold: the image of a noise grid (the first two noise dimensions, others 0).
-	nz := m.s.Noise
+	// G's manifold: the image of a noise grid (the first two noise dimensions, others 0)
+	// over [-2, 2]² for Gaussian noise, [-1, 1]² for uniform noise (its whole support).
+	nz, zr := m.s.Noise, 2.0
+	if m.s.NoiseShape == models.Uniform {
+		zr = 1
+	}
 	zs := make([]float32, ManifoldN*ManifoldN*nz)
 	for i := range ManifoldN {
 		for j := range ManifoldN {
 			k := (i*ManifoldN + j) * nz
-			zs[k] = float32(-2 + 4*float64(j)/(ManifoldN-1))
+			zs[k] = float32(-zr + 2*zr*float64(j)/(ManifoldN-1))
 			if nz > 1 {
-				zs[k+1] = float32(-2 + 4*float64(i)/(ManifoldN-1))
+				zs[k+1] = float32(-zr + 2*zr*float64(i)/(ManifoldN-1))
 			}
 		}
 	}
@@ -306,6 +335,16 @@ func (m *Mixture) refresh() {
 func (m *Mixture) updateMetrics() {
 	mt := m.metrics
 	mt["step"] = float64(m.tr.Steps())
+	mt["steps_D"], mt["steps_G"] = float64(m.sched.dSteps), float64(m.sched.gSteps)
+	if m.sched.lastD != nil {
+		mt["last_D"] = float64(m.sched.lastD.Item())
+	}
+	if m.sched.lastG != nil {
+		mt["last_G"] = float64(m.sched.lastG.Item())
+	}
+	if m.s.Data == DataPoints {
+		mt["points"] = float64(len(m.user))
+	}
 	if h := m.tr.History; len(h) > 0 {
 		r := h[len(h)-1]
 		for _, l := range r.Losses {
@@ -320,8 +359,11 @@ func (m *Mixture) updateMetrics() {
 	}
 }
 
-// Metrics returns the numbers on screen (as of the last frame): step, loss_D, loss_G (and loss_GP), w1, js_est or
-// w_est and, on a target with modes, modes, hq and rkl.
+// Metrics returns the numbers on screen (as of the last frame): step (iterations),
+// steps_D and steps_G (updates of each network), last_D and last_G (the loss of the last
+// update of each), loss_D, loss_G (and loss_GP: means over the last RecordEach
+// iterations), w1, js_est or w_est, on a target with modes modes, hq and rkl, and with
+// data=points the number of points.
 func (m *Mixture) Metrics() map[string]float64 {
 	out := make(map[string]float64, len(m.metrics))
 	for k, v := range m.metrics {

@@ -8,19 +8,41 @@ import (
 	"github.com/ganplay/ganplay/models"
 )
 
-// Layout of the Mixture scene.
+// Layout of the Mixture scene alone.
 var (
 	mixPlot   = image.Rect(10, 30, 530, 550)
 	mixCharts = image.Rect(545, 30, 950, 550)
 )
 
+// mixLayout places a Mixture scene's parts on the canvas: the whole canvas when alone,
+// one half in compare mode.
+type mixLayout struct {
+	Plot   image.Rectangle // the data plot, [-2, 2]², square
+	Charts image.Rectangle // the charts, in a grid of Cols columns
+	Cols   int
+	Title  image.Point // the title
+	Line   image.Point // the line of numbers (W1, JS~, modes, hq)
+	Prefix string      // before the title: "" alone, "A: " or "B: " in compare mode
+}
+
+// singleLayout is the layout of the Mixture scene alone: the plot on the left, the
+// charts stacked on the right, the numbers above them.
+var singleLayout = mixLayout{Plot: mixPlot, Charts: mixCharts, Cols: 1, Title: image.Pt(10, 8), Line: image.Pt(545, 8)}
+
+// halfLayout is the layout of one run of compare mode in the canvas's half starting at x0:
+// title and numbers on two lines, a 300×300 plot, the charts in a 2×2 grid below it.
+func halfLayout(x0 int, prefix string) mixLayout {
+	return mixLayout{Plot: image.Rect(x0+90, 42, x0+390, 342), Charts: image.Rect(x0+10, 350, x0+470, 554), Cols: 2,
+		Title: image.Pt(x0+10, 4), Line: image.Pt(x0+10, 22), Prefix: prefix}
+}
+
 func (m *Mixture) frame() Frame {
-	return Frame{Px: mixPlot, X0: -plotExtent, X1: plotExtent, Y0: -plotExtent, Y1: plotExtent}
+	return Frame{Px: m.lay.Plot, X0: -plotExtent, X1: plotExtent, Y0: -plotExtent, Y1: plotExtent}
 }
 
 // Click adds a user point (with data=points; the target and model restart on the new set).
 func (m *Mixture) Click(px, py float64) {
-	if m.s.Data != DataPoints || !(image.Point{int(px), int(py)}.In(mixPlot)) {
+	if m.s.Data != DataPoints || !(image.Point{int(px), int(py)}.In(m.lay.Plot)) {
 		return
 	}
 	x, y := m.frame().FromPx(px, py)
@@ -34,6 +56,7 @@ func (m *Mixture) AddPoint(x, y float64) {
 		return
 	}
 	m.user = append(m.user, [2]float64{x, y})
+	m.s.Points = m.user
 	m.reset()
 }
 
@@ -42,10 +65,16 @@ func (m *Mixture) UserPoints() [][2]float64 { return append([][2]float64(nil), m
 
 // Render reads back what the scene shows (when training changed it) and draws it.
 func (m *Mixture) Render(c *Canvas) {
+	c.Clear(colBG)
+	m.draw(c)
+}
+
+// draw draws the scene into its layout's part of c.
+func (m *Mixture) draw(c *Canvas) {
 	m.refresh()
 	m.trained = false
-	c.Clear(colBG)
 	v := &m.view
+	mixPlot := m.lay.Plot
 	s := m.s
 	f := m.frame()
 	c.FillRect(mixPlot, colPanel)
@@ -105,11 +134,14 @@ func (m *Mixture) Render(c *Canvas) {
 			}
 		}
 	}
-	title := fmt.Sprintf("Mixture: %s on %s   step %d", s.Model, s.Data, v.Step)
+	title := fmt.Sprintf("%sMixture: %s on %s   step %d", m.lay.Prefix, s.Model, s.Data, v.Step)
+	if m.lay.Prefix != "" {
+		title = fmt.Sprintf("%s%s on %s   step %d", m.lay.Prefix, s.Model, s.Data, v.Step)
+	}
 	if m.err != nil {
 		title += "   (diverged: press R to reset)"
 	}
-	c.Label(10, 8, title)
+	c.Label(m.lay.Title.X, m.lay.Title.Y, title)
 	m.renderCharts(c)
 }
 
@@ -153,10 +185,13 @@ func (m *Mixture) renderCharts(c *Canvas) {
 	if len(charts) == 0 {
 		return
 	}
-	hgt := mixCharts.Dy() / len(charts)
+	// A grid of Cols columns: chart i in row i/Cols, column i%Cols, 6 px apart.
+	area, cols := m.lay.Charts, max(m.lay.Cols, 1)
+	rows := (len(charts) + cols - 1) / cols
+	wid, hgt := (area.Dx()+6)/cols, area.Dy()/rows
 	for i, ch := range charts {
-		r := image.Rect(mixCharts.Min.X, mixCharts.Min.Y+i*hgt, mixCharts.Max.X, mixCharts.Min.Y+(i+1)*hgt-6)
-		ch.Draw(c, r)
+		x, y := area.Min.X+(i%cols)*wid, area.Min.Y+(i/cols)*hgt
+		ch.Draw(c, image.Rect(x, y, x+wid-6, y+hgt-6))
 	}
 	mt := m.metrics
 	line := fmt.Sprintf("W1 %.3f", mt["w1"])
@@ -169,5 +204,5 @@ func (m *Mixture) renderCharts(c *Canvas) {
 	if v, ok := mt["modes"]; ok {
 		line += fmt.Sprintf("  modes %.0f  hq %.0f%%", v, 100*mt["hq"])
 	}
-	c.Label(mixCharts.Min.X, 8, line)
+	c.Label(m.lay.Line.X, m.lay.Line.Y, line)
 }

@@ -42,6 +42,9 @@ func NewScene(be engine.Backend, s Settings) (Scene, error) {
 	case SceneTransport:
 		return NewTransport(s), nil
 	default:
+		if s.Compare != CompareOff {
+			return NewCompare(be, s)
+		}
 		return NewMixture(be, s)
 	}
 }

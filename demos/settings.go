@@ -12,6 +12,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/ganplay/ganplay/models"
 )
 
 // SceneKind selects a scene.
@@ -92,7 +94,16 @@ type Settings struct {
 	Batch    int
 	Width    int
 	Depth    int
-	Noise    int     // noise dimension
+	Noise    int // noise dimension
+	// The training controls of settings_train.go: the optimizers of D and G, k_G, the
+	// noise's shape and the second run of compare mode.
+	OptD, OptG OptKind
+	KG         int // G steps per iteration (k_G); K is k_D
+	NoiseShape models.NoiseShape
+	Compare    ModelKind // the model of a second run beside the first; CompareOff: none
+	// Points is the user's point set of data=points (nil: DefaultUserPoints). It is not
+	// in the URL: the page loads it from a CSV file or the user draws it.
+	Points   [][2]float64
 	Seed     uint64  // the same seed gives the same run
 	Speed    float64 // training steps per frame; below 1 is slow motion
 	Eps      float64 // ε of Sinkhorn (Divergence and Transport)
@@ -105,7 +116,7 @@ type Settings struct {
 // DefaultSettings returns the settings of a URL without parameters.
 func DefaultSettings() Settings {
 	return Settings{Scene: SceneMixture, Model: ModelGAN, Data: DataRing, Batch: 64, Width: 64,
-		Depth: 2, Noise: 2, Seed: 1, Speed: 4, Eps: 0.05, Theta: 0.5, Iters: 200, Autoplay: true}
+		Depth: 2, Noise: 2, KG: 1, Compare: CompareOff, Seed: 1, Speed: 4, Eps: 0.05, Theta: 0.5, Iters: 200, Autoplay: true}
 }
 
 // ParamError is a bad URL parameter; the setting keeps its default.

@@ -90,3 +90,41 @@ func TestBadParams(t *testing.T) {
 		t.Errorf("Parse(batch=x&seed=7) = seed %d batch %d, %v", s.Seed, s.Batch, bad)
 	}
 }
+
+// TestTrainParams checks the URL parameters of settings_train.go: they round-trip, and a
+// bad value names the parameter and keeps the default.
+func TestTrainParams(t *testing.T) {
+	t.Parallel()
+	q := "opt-d=sgd&opt-g=rmsprop&k-g=3&noise-shape=uniform&compare=wgan-gp"
+	s, bad := Parse(q)
+	if len(bad) != 0 || s.OptD != OptSGD || s.OptG != OptRMSProp || s.KG != 3 || s.NoiseShape.String() != "uniform" || s.Compare != ModelWGANGP {
+		t.Fatalf("Parse(%q) = %+v, %v", q, s, bad)
+	}
+	want, _ := url.ParseQuery(q)
+	for k := range want {
+		if got := s.Values().Get(k); got != want.Get(k) {
+			t.Errorf("Values()[%q] = %q; want %q", k, got, want.Get(k))
+		}
+	}
+	if s2, _ := Parse(s.Encode()); s2.Encode() != s.Encode() {
+		t.Errorf("Parse(Encode()) = %q; want %q", s2.Encode(), s.Encode())
+	}
+	def := DefaultSettings().Values()
+	for _, tc := range []struct{ query, param, want string }{
+		{"opt-d=lbfgs", "opt-d", "want one of auto, adam, sgd, rmsprop"},
+		{"opt-g=", "opt-g", "want one of"},
+		{"k-g=0", "k-g", "out of range"},
+		{"k-g=two", "k-g", "not an integer"},
+		{"noise-shape=cube", "noise-shape", "want one of gaussian, uniform"},
+		{"compare=vae", "compare", "want one of none, gan,"},
+	} {
+		s, bad := Parse(tc.query)
+		if len(bad) != 1 || bad[0].Param != tc.param || !strings.Contains(bad[0].Error(), tc.want) ||
+			!strings.Contains(bad[0].Error(), "using the default "+def.Get(tc.param)) {
+			t.Errorf("Parse(%q) errors %v; want one naming %s: %s", tc.query, bad, tc.param, tc.want)
+		}
+		if s.Values().Get(tc.param) != def.Get(tc.param) {
+			t.Errorf("Parse(%q): %s = %q; want the default %q", tc.query, tc.param, s.Values().Get(tc.param), def.Get(tc.param))
+		}
+	}
+}

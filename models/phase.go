@@ -20,7 +20,8 @@ type Phased interface {
 	StepG() []Loss
 	// CriticSteps is the number of D updates that Step runs before its G update.
 	CriticSteps() int
-	// SetOptimizers replaces the optimizers of D and G (their state starts afresh).
+	// SetOptimizers replaces the optimizers of D and G (their state starts afresh); a nil
+	// one keeps that network's optimizer.
 	SetOptimizers(d, g optim.Optimizer)
 	// Generator and Discriminator return the two networks.
 	Generator() *nn.Sequential
@@ -62,8 +63,15 @@ func (a *adversarial) StepG() []Loss {
 	return losses
 }
 
-// SetOptimizers replaces the optimizers of D and G.
-func (a *adversarial) SetOptimizers(d, g optim.Optimizer) { a.optD, a.optG = d, g }
+// SetOptimizers replaces the optimizers of D and G; a nil one keeps that network's.
+func (a *adversarial) SetOptimizers(d, g optim.Optimizer) {
+	if d != nil {
+		a.optD = d
+	}
+	if g != nil {
+		a.optG = g
+	}
+}
 
 func keepLosses(ls []Loss) []*engine.Tensor {
 	keep := make([]*engine.Tensor, len(ls))

@@ -4,7 +4,7 @@
 // does not import Ebiten and is tested headless.
 //
 // Keyboard: 1, 2, 3 pick the scene (mixture, divergence, transport); space plays or
-// pauses; S steps once, N steps ten times; R resets; + and - change the speed; click (or
+// pauses; S steps once, N steps ten times, D steps D alone, G steps G alone; R resets; + and - change the speed; click (or
 // touch) adds a user point (Mixture, data=points) or moves a point (Transport).
 package game
 
@@ -68,6 +68,10 @@ func (g *Game) input() {
 		a.Send(demos.Command{Kind: demos.CmdStep, N: 1})
 	case inpututil.IsKeyJustPressed(ebiten.KeyN):
 		a.Send(demos.Command{Kind: demos.CmdStep, N: 10})
+	case inpututil.IsKeyJustPressed(ebiten.KeyD):
+		a.Send(demos.Command{Kind: demos.CmdStep, N: 1, Phase: demos.PhaseD})
+	case inpututil.IsKeyJustPressed(ebiten.KeyG):
+		a.Send(demos.Command{Kind: demos.CmdStep, N: 1, Phase: demos.PhaseG})
 	case inpututil.IsKeyJustPressed(ebiten.KeyR):
 		a.Send(demos.Command{Kind: demos.CmdReset})
 	case inpututil.IsKeyJustPressed(ebiten.KeyEqual), inpututil.IsKeyJustPressed(ebiten.KeyKPAdd):

@@ -1,0 +1,55 @@
+package demos
+
+import (
+	"fmt"
+
+	"github.com/ganplay/ganplay/models"
+)
+
+// OptKind selects the optimizer of D or G.
+type OptKind int
+
+// The optimizers. OptAuto is the model's own: Adam for GAN, LSGAN and WGAN-GP, RMSProp for
+// WGAN (THEORY.md section 3).
+const (
+	OptAuto OptKind = iota
+	OptAdam
+	OptSGD
+	OptRMSProp
+)
+
+var optNames = []string{"auto", "adam", "sgd", "rmsprop"}
+
+// String returns the optimizer's URL name.
+func (k OptKind) String() string {
+	if k >= 0 && int(k) < len(optNames) {
+		return optNames[k]
+	}
+	return fmt.Sprintf("OptKind(%d)", int(k))
+}
+
+// CompareOff is Settings.Compare when compare mode is off.
+const CompareOff ModelKind = -1
+
+var noiseShapeNames = []string{models.Gaussian.String(), models.Uniform.String()}
+
+// compareNames are the values of compare=: "none", then the models.
+var compareNames = append([]string{"none"}, modelNames...)
+
+// The URL parameters of the training controls, after those of settings.go:
+//
+//	opt-d, opt-g  auto | adam | sgd | rmsprop   optimizer of D (critic) and of G
+//	k-g           1..20                         G updates per iteration (k is k_D)
+//	noise-shape   gaussian | uniform            z ~ N(0, I) or U(-1, 1)^noise
+//	compare       none | gan | ... | wgan-gp    a second run, same data and seed, beside the first
+func init() {
+	params = append(params,
+		enumParam("opt-d", optNames, func(s Settings) int { return int(s.OptD) }, func(s *Settings, i int) { s.OptD = OptKind(i) }),
+		enumParam("opt-g", optNames, func(s Settings) int { return int(s.OptG) }, func(s *Settings, i int) { s.OptG = OptKind(i) }),
+		intParam("k-g", 1, 20, func(s *Settings) *int { return &s.KG }),
+		enumParam("noise-shape", noiseShapeNames, func(s Settings) int { return int(s.NoiseShape) },
+			func(s *Settings, i int) { s.NoiseShape = models.NoiseShape(i) }),
+		enumParam("compare", compareNames, func(s Settings) int { return int(s.Compare) + 1 },
+			func(s *Settings, i int) { s.Compare = ModelKind(i - 1) }),
+	)
+}
