@@ -17,11 +17,12 @@ const (
 	CmdPlay CommandKind = iota
 	CmdPause
 	CmdToggle
-	CmdStep   // N steps
-	CmdReset  // rebuild the scene from the settings (same seed, same run)
-	CmdSet    // apply Params, then reset
-	CmdClick  // at (X, Y)
-	CmdPoints // Text is a CSV of user points (csvpoints.go)
+	CmdStep  // N steps
+	CmdReset // rebuild the scene from the settings (same seed, same run)
+	CmdSet   // apply Params, then reset
+	CmdClick // at (X, Y)
+	// CmdPoints loads Text, a CSV of user points, as the target (csvpoints.go).
+	CmdPoints
 )
 
 // Command is one request to the App. Done, when set, is called from Update once the command

@@ -94,7 +94,15 @@ type Settings struct {
 	Batch    int
 	Width    int
 	Depth    int
-	Noise    int // noise dimension
+	Noise    int     // noise dimension
+	Seed     uint64  // the same seed gives the same run
+	Speed    float64 // training steps per frame; below 1 is slow motion
+	Eps      float64 // ε of Sinkhorn (Divergence and Transport)
+	Theta    float64 // θ of the Divergence scene
+	Iters    int     // Sinkhorn iteration cap of the Transport scene
+	Hide     []string
+	Autoplay bool
+
 	// The training controls of settings_train.go: the optimizers of D and G, k_G, the
 	// noise's shape and the second run of compare mode.
 	OptD, OptG OptKind
@@ -103,14 +111,7 @@ type Settings struct {
 	Compare    ModelKind // the model of a second run beside the first; CompareOff: none
 	// Points is the user's point set of data=points (nil: DefaultUserPoints). It is not
 	// in the URL: the page loads it from a CSV file or the user draws it.
-	Points   [][2]float64
-	Seed     uint64  // the same seed gives the same run
-	Speed    float64 // training steps per frame; below 1 is slow motion
-	Eps      float64 // ε of Sinkhorn (Divergence and Transport)
-	Theta    float64 // θ of the Divergence scene
-	Iters    int     // Sinkhorn iteration cap of the Transport scene
-	Hide     []string
-	Autoplay bool
+	Points [][2]float64
 }
 
 // DefaultSettings returns the settings of a URL without parameters.
