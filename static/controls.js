@@ -55,7 +55,8 @@ function showProgress(received, total) {
 }
 
 // The settings the full page edits, with their input elements' ids (the URL names).
-const fields = ['scene', 'model', 'data', 'lr-d', 'lr-g', 'k', 'batch', 'width', 'depth', 'noise', 'seed', 'speed', 'eps', 'theta', 'iters'];
+const fields = ['scene', 'model', 'compare', 'data', 'opt-d', 'opt-g', 'lr-d', 'lr-g', 'k', 'k-g', 'batch', 'width', 'depth',
+  'noise', 'noise-shape', 'seed', 'speed', 'eps', 'theta', 'iters'];
 const layers = ['real', 'fake', 'heatmap', 'manifold', 'arrows', 'losses', 'metrics'];
 
 function showErrors() {
@@ -77,6 +78,7 @@ function fillControls(st) {
   }
   const hide = hidden.filter(Boolean);
   $('controls').hidden = embed || hide.includes('controls');
+  document.body.classList.toggle('side', !$('controls').hidden); // the canvas leaves room for the controls
   $('mini').hidden = !embed || hide.includes('controls');
   $('backend').hidden = hide.includes('backend');
 }
@@ -105,17 +107,49 @@ function wire() {
   document.querySelectorAll('[data-cmd]').forEach((b) => b.addEventListener('click', async () => {
     const cmd = b.dataset.cmd;
     if (cmd === 'toggle') (window.ganplay.playing() ? window.ganplay.pause : window.ganplay.play)();
-    else if (cmd === 'step') await window.ganplay.step(Number(b.dataset.n || 1));
+    else if (cmd === 'step') await window.ganplay.step(Number(b.dataset.n || 1), b.dataset.which || 'both');
     else if (cmd === 'reset') window.ganplay.reset();
-    else if (cmd === 'slow') apply({ speed: 0.1 });
+    else if (cmd === 'slow') slowMotion();
   }));
+  const csv = $('csv');
+  if (csv) csv.addEventListener('change', () => { if (csv.files[0]) loadFile(csv.files[0]); csv.value = ''; });
+  document.addEventListener('dragover', (e) => e.preventDefault());
+  document.addEventListener('drop', (e) => {
+    e.preventDefault();
+    const f = e.dataTransfer && e.dataTransfer.files[0];
+    if (f) loadFile(f);
+  });
+}
+
+// slowMotion toggles 0.1 steps per frame; a second press restores the speed before it.
+let fastSpeed = null;
+function slowMotion() {
+  const speed = Number(window.ganplay.state().speed);
+  if (speed < 1 && fastSpeed !== null) { apply({ speed: fastSpeed }); fastSpeed = null; }
+  else { fastSpeed = speed; apply({ speed: 0.1 }); }
+}
+
+// loadFile makes a CSV file's points the target (window.ganplay.loadCSV); a malformed file
+// leaves the run alone and its message, naming the line, shows in #errors.
+async function loadFile(file) {
+  try {
+    const st = await window.ganplay.loadCSV(await file.text());
+    fillControls(st);
+    if (!embed) history.replaceState(null, '', '?' + window.ganplay.query());
+  } catch (err) {
+    console.warn('ganplay:', err.message);
+  }
+  showErrors();
 }
 
 function tick() {
   fillControls(window.ganplay.state()); // set() and postMessage change settings too
   const m = window.ganplay.metrics();
-  const parts = Object.keys(m).sort().map((k) => `${k} ${Number(m[k]).toPrecision(4)}`);
-  $('metrics').textContent = `${window.ganplay.fps().toFixed(0)} fps · ` + parts.join(' · ');
+  const line = (keys, strip) => keys.sort().map((k) => `${k.slice(strip)} ${Number(m[k]).toPrecision(4)}`).join(' · ');
+  const a = Object.keys(m).filter((k) => !k.startsWith('b.'));
+  const b = Object.keys(m).filter((k) => k.startsWith('b.'));
+  const fps = `${window.ganplay.fps().toFixed(0)} fps · `;
+  $('metrics').textContent = b.length ? `${fps}A: ${line(a, 0)}\nB: ${line(b, 2)}` : fps + line(a, 0);
   document.querySelectorAll('[data-cmd=toggle]').forEach((b) => { b.textContent = window.ganplay.playing() ? 'pause' : 'play'; });
   showErrors();
 }

@@ -8,7 +8,10 @@
 //	  state:    () => the settings as the URL encodes them ({scene: "mixture", ...}),
 //	  query:    () => the same as a query string,
 //	  set:      (params) => Promise of state() once applied (params: object or query string),
-//	  step:     (n) => Promise of metrics() after n steps,
+//	  step:     (n, which) => Promise of metrics() after n steps of which: "both" (the
+//	            default: whole iterations), "D" or "G" (that network's updates alone),
+//	  loadCSV:  (text) => Promise of state() once the CSV's points are the target
+//	            (data=points); rejected with the message (also in errors()) if malformed,
 //	  play, pause, reset: () => undefined,
 //	  playing:  () => bool,
 //	  backend:  () => ({name, adapter, reason}),
@@ -19,8 +22,8 @@
 //	  renderMs: () => the time the last frame's read-back and drawing took (ms),
 //	}
 //
-// and accepts window.postMessage({ganplay: "play" | "pause" | "step" | "reset" | "set",
-// n, params}) from a slide deck. JS callbacks never block: they send a command on the
+// and accepts window.postMessage({ganplay: "play" | "pause" | "step" | "reset" | "set" |
+// "csv", n, which, params, text}) from a slide deck. JS callbacks never block: they send a command on the
 // App's channel, which Update drains once per frame, and read the snapshot it publishes.
 package main
 
@@ -132,8 +135,8 @@ func publish(api js.Value, app *demos.App) {
 	set := func(params js.Value, done func(demos.Snapshot)) bool {
 		return app.Send(demos.Command{Kind: demos.CmdSet, Params: paramsOf(params), Done: done})
 	}
-	step := func(n int, done func(demos.Snapshot)) bool {
-		return app.Send(demos.Command{Kind: demos.CmdStep, N: n, Done: done})
+	step := func(n int, which js.Value, done func(demos.Snapshot)) bool {
+		return app.Send(demos.Command{Kind: demos.CmdStep, N: n, Phase: phaseOf(which), Done: done})
 	}
 	fn := func(f func(args []js.Value) any) js.Func {
 		return js.FuncOf(func(_ js.Value, args []js.Value) any { return f(args) })
@@ -154,12 +157,16 @@ func publish(api js.Value, app *demos.App) {
 		return promise(func(done func(demos.Snapshot)) bool { return set(p, done) }, state)
 	}))
 	api.Set("step", fn(func(args []js.Value) any {
-		n := 1
+		n, which := 1, js.Undefined()
 		if len(args) > 0 && args[0].Type() == js.TypeNumber {
 			n = args[0].Int()
 		}
-		return promise(func(done func(demos.Snapshot)) bool { return step(n, done) }, metrics)
+		if len(args) > 1 {
+			which = args[1]
+		}
+		return promise(func(done func(demos.Snapshot)) bool { return step(n, which, done) }, metrics)
 	}))
+	api.Set("loadCSV", fn(func(args []js.Value) any { return loadCSV(app, args) }))
 	for name, kind := range map[string]demos.CommandKind{"play": demos.CmdPlay, "pause": demos.CmdPause, "reset": demos.CmdReset} {
 		api.Set(name, fn(func([]js.Value) any { app.Send(demos.Command{Kind: kind}); return nil }))
 	}
@@ -180,9 +187,13 @@ func publish(api js.Value, app *demos.App) {
 			if v := data.Get("n"); v.Type() == js.TypeNumber {
 				n = v.Int()
 			}
-			step(n, nil)
+			step(n, data.Get("which"), nil)
 		case "set":
 			set(data.Get("params"), nil)
+		case "csv":
+			if t := data.Get("text"); t.Type() == js.TypeString {
+				app.Send(demos.Command{Kind: demos.CmdPoints, Text: t.String()})
+			}
 		default:
 			js.Global().Get("console").Call("warn", fmt.Sprintf("ganplay: unknown message command %q", cmd))
 		}
