@@ -71,6 +71,16 @@ type page struct {
 	Playing1          bool               `json:"playing1"`
 	StepDelta         float64            `json:"stepDelta"`
 	StateAfterSet     map[string]string  `json:"stateAfterSet"`
+	// Compare mode, the step buttons and CSV points (pages compare and steps).
+	ControlsOverCanvas bool               `json:"controlsOverCanvas"`
+	CanvasScaled       bool               `json:"canvasScaled"`
+	MetricsText        string             `json:"metricsText"`
+	SlowState          map[string]string  `json:"slowState"`
+	CSVState           map[string]string  `json:"csvState"`
+	CSVMetrics         map[string]float64 `json:"csvMetrics"`
+	CSVErrorsVisible0  bool               `json:"csvErrorsVisible0"`
+	BadCSVMetrics      map[string]float64 `json:"badCSVMetrics"`
+	BadCSVReject       string             `json:"badCSVReject"`
 }
 
 type backend struct {
@@ -274,7 +284,7 @@ func checkPlayground(t *testing.T, res playResult, quick bool) {
 	if res.Error != "" {
 		t.Errorf("playground.mjs failed: %s", res.Error)
 	}
-	names := []string{"main", "roundtrip", "bad", "embed"}
+	names := []string{"main", "roundtrip", "bad", "embed", "compare", "steps"}
 	if quick {
 		names = names[:1]
 	}
@@ -321,15 +331,24 @@ func checkPlayground(t *testing.T, res playResult, quick bool) {
 		if !p.ErrorsVisible {
 			t.Error("bad: the error box is not visible")
 		}
-		for _, want := range []string{`lr-d="abc"`, "not a number", `batch="0"`, "out of range", `"frobnicate"`, "using the default"} {
+		for _, want := range []string{`lr-d="abc"`, "not a number", `batch="0"`, "out of range", `"frobnicate"`, "using the default",
+			`opt-d="lbfgs"`, `k-g="0"`, `noise-shape="cube"`, `compare="vae"`, "want one of none, gan"} {
 			if !strings.Contains(p.ErrorsText, want) {
 				t.Errorf("bad: the error box %q does not say %q", p.ErrorsText, want)
 			}
 		}
-		if p.State["lr-d"] != "auto" || p.State["batch"] != "64" {
-			t.Errorf("bad: state() lr-d %q batch %q; want the defaults auto, 64", p.State["lr-d"], p.State["batch"])
+		for k, def := range map[string]string{"lr-d": "auto", "batch": "64", "opt-d": "auto", "k-g": "1", "noise-shape": "gaussian", "compare": "none"} {
+			if p.State[k] != def {
+				t.Errorf("bad: state()[%q] = %q; want the default %q", k, p.State[k], def)
+			}
 		}
 		checkShot(t, "bad", p.Screenshots["bad-param"], map[string]int{"real": 100})
+	}
+	if p := res.Pages["compare"]; p != nil && p.State0 == "ready" {
+		checkCompare(t, p)
+	}
+	if p := res.Pages["steps"]; p != nil && p.State0 == "ready" {
+		checkSteps(t, p)
 	}
 	if p := res.Pages["embed"]; p != nil && p.State0 == "ready" {
 		if p.ControlsVisible || !p.MiniVisible {
@@ -351,6 +370,12 @@ func checkPlayground(t *testing.T, res playResult, quick bool) {
 func checkMain(t *testing.T, p *page) {
 	if !p.Ready {
 		t.Error("main: window.ganplay.ready did not resolve")
+	}
+	if p.ControlsOverCanvas {
+		t.Error("main: the controls card covers the canvas")
+	}
+	if !p.CanvasScaled {
+		t.Error("main: the canvas's bitmap is not its size on the page (the frame is stretched)")
 	}
 	if p.State["scene"] != "mixture" || p.State["width"] != "32" || p.State["data"] != "grid" || p.State["autoplay"] != "0" {
 		t.Errorf("main: state() = %v; want the URL's scene, width, data, autoplay", p.State)
@@ -389,6 +414,115 @@ func checkMain(t *testing.T, p *page) {
 	checkShot(t, "mixture", p.Screenshots["mixture"], map[string]int{"real": 300, "fake": 100, "heat": 20000})
 	checkShot(t, "divergence", p.Screenshots["divergence"], map[string]int{"curves": 300})
 	checkShot(t, "transport", p.Screenshots["transport"], map[string]int{"real": 300, "fake": 300, "plan": 20000})
+}
+
+// checkCompare checks compare mode (compare=wgan-gp): after step(30) both runs made 30
+// iterations (WGAN-GP's critic 5 updates each), their losses and W1 differ, the page shows
+// both runs' numbers, the canvas shows two plots; compare=none ends it.
+func checkCompare(t *testing.T, p *page) {
+	m := p.Metrics0
+	if m["step"] != 30 || m["b.step"] != 30 || m["steps_D"] != 30 || m["b.steps_D"] != 150 {
+		t.Errorf("compare: after step(30): step %v, b.step %v, steps_D %v, b.steps_D %v; want 30, 30, 30, 150",
+			m["step"], m["b.step"], m["steps_D"], m["b.steps_D"])
+	}
+	for _, k := range []string{"loss_D", "loss_G", "w1"} {
+		a, okA := m[k]
+		b, okB := m["b."+k]
+		if !okA || !okB || a == b {
+			t.Errorf("compare: %s of A %v (%v) and of B %v (%v); want both, diverging", k, a, okA, b, okB)
+		}
+	}
+	if _, ok := m["b.w_est"]; !ok {
+		t.Errorf("compare: no b.w_est (the WGAN-GP critic's estimate) in %v", m)
+	}
+	if !strings.Contains(p.MetricsText, "A: ") || !strings.Contains(p.MetricsText, "B: ") {
+		t.Errorf("compare: the page's numbers %q do not show both runs", p.MetricsText)
+	}
+	checkHalves(t, "compare", p.Screenshots["compare"])
+	if _, ok := p.Metrics1["b.step"]; ok || p.StateAfterSet["compare"] != "none" {
+		t.Errorf("compare=none: state %v, metrics %v", p.StateAfterSet, p.Metrics1)
+	}
+}
+
+// checkSteps checks the step D and step G buttons, step(n, 'D'), slow motion and points
+// loaded from a CSV file, well formed and malformed.
+func checkSteps(t *testing.T, p *page) {
+	m0, m1, m2, m3 := p.Metrics0, p.Metrics1, p.Metrics2, p.Metrics3
+	if m0["steps_D"] != 0 || m1["steps_D"] != 2 || m1["steps_G"] != 0 || m1["step"] != 0 {
+		t.Errorf("steps: two clicks on step D: %v → %v; want steps_D 2, steps_G 0, step 0", m0, m1)
+	}
+	if m1["last_D"] == 0 {
+		t.Errorf("steps: no loss of D after step D: %v", m1)
+	}
+	if m2["steps_D"] != 2 || m2["steps_G"] != 1 || m2["step"] != 0 {
+		t.Errorf("steps: then step G: %v; want steps_D 2, steps_G 1, step 0", m2)
+	}
+	if m3["steps_D"] != 5 || m3["steps_G"] != 1 {
+		t.Errorf("steps: then step(3, 'D'): %v; want steps_D 5, steps_G 1", m3)
+	}
+	if p.SlowState["speed"] != "0.1" {
+		t.Errorf("steps: slow motion: speed %q; want 0.1", p.SlowState["speed"])
+	}
+	if p.CSVState["data"] != "points" || p.CSVMetrics["points"] != 12 || p.CSVMetrics["step"] != 10 || p.CSVErrorsVisible0 {
+		t.Errorf("steps: after loading a CSV of 12 points: state %v, metrics %v, error box %v", p.CSVState, p.CSVMetrics, p.CSVErrorsVisible0)
+	}
+	checkShot(t, "csv", p.Screenshots["csv"], map[string]int{"real": 100})
+	if !p.ErrorsVisible || !strings.Contains(p.ErrorsText, "points CSV: line 3") || !strings.Contains(p.ErrorsText, `"oops"`) {
+		t.Errorf("steps: a malformed CSV: error box visible %v, text %q; want the line and the field", p.ErrorsVisible, p.ErrorsText)
+	}
+	if p.BadCSVMetrics["points"] != 12 {
+		t.Errorf("steps: a malformed CSV replaced the points: %v", p.BadCSVMetrics)
+	}
+	if !strings.Contains(p.BadCSVReject, "at least 8 points") {
+		t.Errorf("steps: loadCSV of one point rejected with %q; want the minimum count", p.BadCSVReject)
+	}
+}
+
+// checkHalves wants real and fake points in each half of the canvas (compare mode's two
+// runs), where Ebiten letterboxes the 960×560 canvas into the screenshot.
+func checkHalves(t *testing.T, name, path string) {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Errorf("%s: %v", name, err)
+		return
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		t.Errorf("%s: %v", name, err)
+		return
+	}
+	b := img.Bounds()
+	sc := min(float64(b.Dx())/960, float64(b.Dy())/560)
+	ox := (float64(b.Dx()) - 960*sc) / 2
+	mid := int(ox + 480*sc)
+	var got [2]map[string]int
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			half := 0
+			if x >= mid {
+				half = 1
+			}
+			if got[half] == nil {
+				got[half] = map[string]int{}
+			}
+			r32, g32, b32, _ := img.At(x, y).RGBA()
+			r, g, bl := int(r32>>8), int(g32>>8), int(b32>>8)
+			for _, kind := range []string{"real", "fake"} {
+				c := palette[kind][0]
+				if iabs(r-c[0]) <= 30 && iabs(g-c[1]) <= 30 && iabs(bl-c[2]) <= 30 {
+					got[half][kind]++
+				}
+			}
+		}
+	}
+	for i, side := range []string{"left (A)", "right (B)"} {
+		if got[i]["real"] < 100 || got[i]["fake"] < 30 {
+			t.Errorf("%s: %s half of %s: %v; want ≥ 100 real and ≥ 30 fake pixels", name, side, path, got[i])
+		}
+	}
+	t.Logf("%s: %s: halves %v", name, path, got)
 }
 
 // Colours of what the scenes draw (demos/canvas.go), with the tolerance used to find them.

@@ -66,6 +66,15 @@ function showErrors() {
   box.hidden = errs.length === 0;
 }
 
+// sideBySide leaves the controls a margin on the right: Ebiten sizes its canvas to the
+// body, and reads the body's size again on a resize event.
+function sideBySide(on) {
+  if (document.body.classList.contains('side') === on) return;
+  document.body.classList.toggle('side', on);
+  window.dispatchEvent(new Event('resize'));
+}
+sideBySide(!embed && !(new URLSearchParams(location.search).get('hide') || '').split(',').includes('controls'));
+
 function fillControls(st) {
   for (const f of fields) {
     const el = document.getElementById('f-' + f);
@@ -78,7 +87,7 @@ function fillControls(st) {
   }
   const hide = hidden.filter(Boolean);
   $('controls').hidden = embed || hide.includes('controls');
-  document.body.classList.toggle('side', !$('controls').hidden); // the canvas leaves room for the controls
+  sideBySide(!$('controls').hidden);
   $('mini').hidden = !embed || hide.includes('controls');
   $('backend').hidden = hide.includes('backend');
 }
