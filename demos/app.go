@@ -116,7 +116,6 @@ func (a *App) Snapshot() Snapshot {
 }
 
 func (a *App) reset() error {
-	a.keepPoints()
 	sc, err := NewScene(a.be, a.s)
 	if err != nil {
 		a.err = err
@@ -189,6 +188,7 @@ func (a *App) run(c Command) {
 	case CmdClick:
 		if a.scene != nil {
 			a.scene.Click(c.X, c.Y)
+			a.keepPoints()
 		}
 	}
 	if c.Done != nil {

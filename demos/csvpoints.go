@@ -3,10 +3,19 @@ package demos
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/ganplay/ganplay/models/toy2d"
 )
+
+// MaxURLPoints is the largest point set the page takes: the points live in the URL
+// (points=), so that a link reproduces the run.
+const MaxURLPoints = 2000
+
+// PointStep is the grid that loaded and drawn points are rounded to: far below a pixel of
+// the plot (4/520), and it keeps the URL short.
+const PointStep = 1e-3
 
 // FitExtent is the half-width of the box that loaded points are fitted into when they do
 // not already lie in the plot's [-2, 2]².
@@ -20,7 +29,67 @@ func ParsePoints(text string) ([][2]float64, error) {
 	if err != nil {
 		return nil, fmt.Errorf("points CSV: %s", strings.TrimPrefix(err.Error(), "toy2d: "))
 	}
-	return FitPoints(p.Data()), nil
+	if p.Len() > MaxURLPoints {
+		return nil, fmt.Errorf("points CSV: %d points; the page takes at most %d (they live in its URL)", p.Len(), MaxURLPoints)
+	}
+	return roundPoints(FitPoints(p.Data())), nil
+}
+
+// roundPoints rounds every coordinate to a multiple of PointStep.
+func roundPoints(pts [][2]float64) [][2]float64 {
+	out := make([][2]float64, len(pts))
+	for i, p := range pts {
+		out[i] = [2]float64{roundPoint(p[0]), roundPoint(p[1])}
+	}
+	return out
+}
+
+func roundPoint(v float64) float64 { return math.Round(v/PointStep) * PointStep }
+
+// encodePoints writes a point set as points= holds it: "x,y;x,y;..." with the shortest
+// decimal that reads back to the same float64; "" for nil (the default set).
+func encodePoints(pts [][2]float64) string {
+	var b strings.Builder
+	for i, p := range pts {
+		if i > 0 {
+			b.WriteByte(';')
+		}
+		b.WriteString(strconv.FormatFloat(p[0], 'f', -1, 64))
+		b.WriteByte(',')
+		b.WriteString(strconv.FormatFloat(p[1], 'f', -1, 64))
+	}
+	return b.String()
+}
+
+// decodePoints reads points=: "" is the default set (nil); otherwise between
+// toy2d.MinPoints and MaxURLPoints finite pairs "x,y" separated by ';'.
+func decodePoints(v string) ([][2]float64, error) {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return nil, nil
+	}
+	parts := strings.Split(strings.TrimSuffix(v, ";"), ";")
+	if len(parts) > MaxURLPoints {
+		return nil, fmt.Errorf("%d points; at most %d", len(parts), MaxURLPoints)
+	}
+	pts := make([][2]float64, len(parts))
+	for i, p := range parts {
+		xy := strings.Split(p, ",")
+		if len(xy) != 2 {
+			return nil, fmt.Errorf("point %d %q: want x,y", i+1, p)
+		}
+		for k := range 2 {
+			f, err := strconv.ParseFloat(strings.TrimSpace(xy[k]), 64)
+			if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+				return nil, fmt.Errorf("point %d %q: %q is not a finite number", i+1, p, xy[k])
+			}
+			pts[i][k] = f
+		}
+	}
+	if _, err := toy2d.NewPoints(pts); err != nil {
+		return nil, fmt.Errorf("%s", strings.TrimPrefix(err.Error(), "toy2d: "))
+	}
+	return pts, nil
 }
 
 // FitPoints returns pts unchanged when they all lie in [-2, 2]², and otherwise moved and
@@ -65,10 +134,10 @@ func (a *App) loadCSV(text string) {
 	}
 }
 
-// keepPoints copies the user points of the current scene (drawn with clicks since it
-// started) into the settings, so that a restart keeps them.
+// keepPoints copies the user points of the current scene (after a click added one) into
+// the settings, so that the URL holds them and a restart keeps them.
 func (a *App) keepPoints() {
-	if up, ok := a.scene.(interface{ UserPoints() [][2]float64 }); ok {
+	if up, ok := a.scene.(interface{ UserPoints() [][2]float64 }); ok && a.s.Data == DataPoints {
 		a.s.Points = up.UserPoints()
 	}
 }

@@ -2,6 +2,7 @@ package demos
 
 import (
 	"math"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -75,5 +76,61 @@ func TestAppLoadCSV(t *testing.T) {
 	a.SetParams(map[string][]string{"compare": {"wgan-gp"}})
 	if c, ok := a.Scene().(*Compare); !ok || len(c.B.UserPoints()) != 8 {
 		t.Errorf("compare mode after a CSV: %T", a.Scene())
+	}
+}
+
+// TestPointsParam checks points=: loaded and clicked points go into the URL, a link with
+// them reproduces the run, and a bad set names the parameter and keeps the default.
+func TestPointsParam(t *testing.T) {
+	t.Parallel()
+	s, _ := Parse("width=16&batch=16&autoplay=0")
+	a, err := NewApp(cpu.New(), s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Settings().Values().Get("points") != "" {
+		t.Errorf("points= of the default set: %q; want empty", a.Settings().Values().Get("points"))
+	}
+	a.Send(Command{Kind: CmdPoints, Text: squareCSV})
+	a.Update()
+	q := a.Settings().Encode()
+	if got := a.Settings().Values().Get("points"); got != "-1,-1;0,-1;1,-1;1,0;1,1;0,1;-1,1;-1,0" {
+		t.Errorf("points= after the square: %q", got)
+	}
+	// A click adds a point, rounded to PointStep, and the URL follows.
+	m := a.Scene().(*Mixture)
+	x, y := m.frame().ToPx(0.51234, 0.25)
+	a.Send(Command{Kind: CmdClick, X: x, Y: y})
+	a.Update()
+	pts := a.Settings().Points
+	if len(pts) != 9 || math.Abs(pts[8][0]-0.512) > 0.01 || pts[8][0] != roundPoint(pts[8][0]) {
+		t.Errorf("after a click: settings points %v", pts)
+	}
+	if !strings.HasSuffix(a.Settings().Values().Get("points"), ";"+encodePoints(pts[8:])) {
+		t.Errorf("the URL lacks the clicked point: %q", a.Settings().Values().Get("points"))
+	}
+	// The link of the square reproduces its run.
+	s2, bad := Parse(q)
+	if len(bad) != 0 {
+		t.Fatal(bad)
+	}
+	b, _ := NewApp(cpu.New(), s2, nil)
+	if got := b.Scene().(*Mixture).UserPoints(); len(got) != 8 || got[1] != [2]float64{0, -1} {
+		t.Errorf("the link's points: %v", got)
+	}
+	for _, tc := range []struct{ v, want string }{
+		{"1,2;3,4", "at least 8 points needed, got 2"},
+		{"1,2;3", `point 2 "3": want x,y`},
+		{"1,x;1,1;1,1;1,1;1,1;1,1;1,1;1,1", `"x" is not a finite number`},
+		{"1,NaN;1,1;1,1;1,1;1,1;1,1;1,1;1,1", "not a finite number"},
+	} {
+		s, bad := Parse("points=" + url.QueryEscape(tc.v))
+		if len(bad) != 1 || bad[0].Param != "points" || !strings.Contains(bad[0].Error(), tc.want) ||
+			!strings.Contains(bad[0].Error(), "using the default (empty)") || s.Points != nil {
+			t.Errorf("points=%s: %v; want %q", tc.v, bad, tc.want)
+		}
+	}
+	if _, err := ParsePoints(strings.Repeat("1,1\n", MaxURLPoints+1)); err == nil || !strings.Contains(err.Error(), "at most 2000") {
+		t.Errorf("a CSV of %d points: %v", MaxURLPoints+1, err)
 	}
 }

@@ -55,7 +55,7 @@ func (m *Mixture) AddPoint(x, y float64) {
 	if m.s.Data != DataPoints {
 		return
 	}
-	m.user = append(m.user, [2]float64{x, y})
+	m.user = append(m.user, [2]float64{roundPoint(x), roundPoint(y)})
 	m.s.Points = m.user
 	m.reset()
 }

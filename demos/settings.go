@@ -109,8 +109,8 @@ type Settings struct {
 	KG         int // G steps per iteration (k_G); K is k_D
 	NoiseShape models.NoiseShape
 	Compare    ModelKind // the model of a second run beside the first; CompareOff: none
-	// Points is the user's point set of data=points (nil: DefaultUserPoints). It is not
-	// in the URL: the page loads it from a CSV file or the user draws it.
+	// Points is the user's point set of data=points (nil: DefaultUserPoints), drawn with
+	// clicks or loaded from a CSV file; the URL holds it as points=x,y;x,y;...
 	Points [][2]float64
 }
 
@@ -131,7 +131,11 @@ func (e ParamError) Error() string {
 	if e.Default == "" && e.Reason == "unknown parameter" {
 		return fmt.Sprintf("unknown URL parameter %q (ignored)", e.Param)
 	}
-	return fmt.Sprintf("bad URL parameter %s=%q: %s; using the default %s", e.Param, e.Value, e.Reason, e.Default)
+	def := e.Default
+	if def == "" {
+		def = "(empty)"
+	}
+	return fmt.Sprintf("bad URL parameter %s=%q: %s; using the default %s", e.Param, e.Value, e.Reason, def)
 }
 
 // param describes one URL parameter: how to read it into s and write it from s.

@@ -42,6 +42,9 @@ var compareNames = append([]string{"none"}, modelNames...)
 //	k-g           1..20                         G updates per iteration (k is k_D)
 //	noise-shape   gaussian | uniform            z ~ N(0, I) or U(-1, 1)^noise
 //	compare       none | gan | ... | wgan-gp    a second run, same data and seed, beside the first
+//	points        x,y;x,y;...                   the user's points of data=points ("" = the default heart)
+//
+// points is last: a long set does not hide the other parameters of a link.
 func init() {
 	params = append(params,
 		enumParam("opt-d", optNames, func(s Settings) int { return int(s.OptD) }, func(s *Settings, i int) { s.OptD = OptKind(i) }),
@@ -51,5 +54,15 @@ func init() {
 			func(s *Settings, i int) { s.NoiseShape = models.NoiseShape(i) }),
 		enumParam("compare", compareNames, func(s Settings) int { return int(s.Compare) + 1 },
 			func(s *Settings, i int) { s.Compare = ModelKind(i - 1) }),
+		param{name: "points",
+			decode: func(s *Settings, v string) error {
+				pts, err := decodePoints(v)
+				if err != nil {
+					return err
+				}
+				s.Points = pts
+				return nil
+			},
+			encode: func(s Settings) string { return encodePoints(s.Points) }},
 	)
 }

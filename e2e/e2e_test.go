@@ -284,7 +284,7 @@ func checkPlayground(t *testing.T, res playResult, quick bool) {
 	if res.Error != "" {
 		t.Errorf("playground.mjs failed: %s", res.Error)
 	}
-	names := []string{"main", "roundtrip", "bad", "embed", "compare", "steps"}
+	names := []string{"main", "roundtrip", "bad", "embed", "compare", "compareLink", "steps"}
 	if quick {
 		names = names[:1]
 	}
@@ -346,6 +346,13 @@ func checkPlayground(t *testing.T, res playResult, quick bool) {
 	}
 	if p := res.Pages["compare"]; p != nil && p.State0 == "ready" {
 		checkCompare(t, p)
+	}
+	if p, q := res.Pages["compare"], res.Pages["compareLink"]; p != nil && q != nil && q.State0 == "ready" {
+		for _, k := range []string{"step", "loss_D", "loss_G", "w1", "js_est", "b.step", "b.loss_D", "b.loss_G", "b.w1", "b.w_est"} {
+			if p.Metrics0[k] != q.Metrics0[k] {
+				t.Errorf("compare: the link ?%s reproduced %s = %v; the first run had %v", p.Query, k, q.Metrics0[k], p.Metrics0[k])
+			}
+		}
 	}
 	if p := res.Pages["steps"]; p != nil && p.State0 == "ready" {
 		checkSteps(t, p)
@@ -462,6 +469,9 @@ func checkSteps(t *testing.T, p *page) {
 	}
 	if p.SlowState["speed"] != "0.1" {
 		t.Errorf("steps: slow motion: speed %q; want 0.1", p.SlowState["speed"])
+	}
+	if n := strings.Count(p.CSVState["points"], ";") + 1; n != 12 {
+		t.Errorf("steps: state().points after a CSV of 12 points holds %d: %q", n, p.CSVState["points"])
 	}
 	if p.CSVState["data"] != "points" || p.CSVMetrics["points"] != 12 || p.CSVMetrics["step"] != 10 || p.CSVErrorsVisible0 {
 		t.Errorf("steps: after loading a CSV of 12 points: state %v, metrics %v, error box %v", p.CSVState, p.CSVMetrics, p.CSVErrorsVisible0)

@@ -137,10 +137,18 @@ try {
       rec.metrics0 = await page.evaluate(() => window.ganplay.step(30));
       await page.waitForFunction(() => /B: /.test(document.getElementById('metrics').textContent), null, { timeout: 10_000 }).catch(() => {});
       rec.metricsText = await page.textContent('#metrics');
+      rec.query = await page.evaluate(() => window.ganplay.query());
       await shot(page, rec, 'compare');
       rec.stateAfterSet = await page.evaluate(() => window.ganplay.set({ compare: 'none' }));
       rec.metrics1 = await page.evaluate(() => window.ganplay.metrics());
     }
+    await page.close();
+  }
+
+  // 5b. The compare page's link gives the same pair of runs.
+  if (mode !== 'quick' && result.pages.compare && result.pages.compare.query) {
+    const { page, rec } = await open('compareLink', '?' + result.pages.compare.query);
+    if (rec.state0 === 'ready') rec.metrics0 = await page.evaluate(() => window.ganplay.step(30));
     await page.close();
   }
 
