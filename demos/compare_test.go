@@ -131,7 +131,7 @@ func TestLayouts(t *testing.T) {
 			t.Errorf("%s: plot %v is not square", name, l.Plot)
 		}
 		parts := map[string]image.Rectangle{"plot": l.Plot, "charts": l.Charts,
-			"title": text(l.Title, 40), "numbers": text(l.Line, 50)}
+			"title": text(l.Title, 40), "numbers": text(l.Line, 50), "status line": image.Rect(0, StatusY, Width, Height)}
 		for a, ra := range parts {
 			if !ra.In(image.Rect(0, 0, Width, Height)) {
 				t.Errorf("%s: %s %v leaves the canvas", name, a, ra)

@@ -8,10 +8,14 @@ import (
 	"github.com/ganplay/ganplay/models"
 )
 
+// StatusY is the top of the status line that the display layer prints at the bottom of
+// the canvas (play state, fps, keys): the Mixture scene's layouts end above it.
+const StatusY = Height - 16
+
 // Layout of the Mixture scene alone.
 var (
-	mixPlot   = image.Rect(10, 30, 530, 550)
-	mixCharts = image.Rect(545, 30, 950, 550)
+	mixPlot   = image.Rect(10, 26, 524, 540)
+	mixCharts = image.Rect(540, 26, 950, 540)
 )
 
 // mixLayout places a Mixture scene's parts on the canvas: the whole canvas when alone,
@@ -27,12 +31,12 @@ type mixLayout struct {
 
 // singleLayout is the layout of the Mixture scene alone: the plot on the left, the
 // charts stacked on the right, the numbers above them.
-var singleLayout = mixLayout{Plot: mixPlot, Charts: mixCharts, Cols: 1, Title: image.Pt(10, 8), Line: image.Pt(545, 8)}
+var singleLayout = mixLayout{Plot: mixPlot, Charts: mixCharts, Cols: 1, Title: image.Pt(10, 6), Line: image.Pt(540, 6)}
 
 // halfLayout is the layout of one run of compare mode in the canvas's half starting at x0:
 // title and numbers on two lines, a 300×300 plot, the charts in a 2×2 grid below it.
 func halfLayout(x0 int, prefix string) mixLayout {
-	return mixLayout{Plot: image.Rect(x0+90, 42, x0+390, 342), Charts: image.Rect(x0+10, 350, x0+470, 554), Cols: 2,
+	return mixLayout{Plot: image.Rect(x0+90, 42, x0+390, 342), Charts: image.Rect(x0+10, 350, x0+470, StatusY), Cols: 2,
 		Title: image.Pt(x0+10, 4), Line: image.Pt(x0+10, 22), Prefix: prefix}
 }
 

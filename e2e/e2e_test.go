@@ -564,11 +564,11 @@ func checkShot(t *testing.T, name, path string, want map[string]int) {
 	}
 	got := map[string]int{}
 	b := img.Bounds()
-	// The Mixture scene's plot (demos: (10, 30)-(530, 550) of a 960×560 canvas), where Ebiten
+	// The Mixture scene's plot (demos: (10, 26)-(524, 540) of a 960×560 canvas), where Ebiten
 	// letterboxes the canvas into the page.
 	sc := min(float64(b.Dx())/960, float64(b.Dy())/560)
 	ox, oy := (float64(b.Dx())-960*sc)/2, (float64(b.Dy())-560*sc)/2
-	plot := image.Rect(int(ox+12*sc), int(oy+32*sc), int(ox+528*sc), int(oy+548*sc))
+	plot := image.Rect(int(ox+12*sc), int(oy+28*sc), int(ox+522*sc), int(oy+538*sc))
 	for y := b.Min.Y; y < b.Max.Y; y++ {
 		for x := b.Min.X; x < b.Max.X; x++ {
 			r32, g32, b32, _ := img.At(x, y).RGBA()
