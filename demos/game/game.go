@@ -108,7 +108,7 @@ func (g *Game) Draw(screen *ebiten.Image) {
 		if g.App.Playing() {
 			state = "playing"
 		}
-		ebitenutil.DebugPrintAt(screen, fmt.Sprintf("%s  %.0f fps  [space] play/pause  [s] step  [1-3] scene  [r] reset", state, ebiten.ActualFPS()), 10, demos.StatusY)
+		ebitenutil.DebugPrintAt(screen, fmt.Sprintf("%s  %.0f fps  [space] play/pause  [s] step  [d]/[g] step D/G  [1-3] scene  [r] reset", state, ebiten.ActualFPS()), 10, demos.StatusY)
 	}
 	g.frames++
 	if g.Screenshot != "" && g.frames == max(g.ScreenshotFrames, 1) {
