@@ -234,8 +234,8 @@ var params = []param{
 				if p == "" {
 					continue
 				}
-				if !slices.Contains(Panels, p) {
-					return fmt.Errorf("unknown panel %q (want a comma-separated list of %s)", p, strings.Join(Panels, ", "))
+				if !Hideable(p) {
+					return fmt.Errorf("unknown panel %q (want a comma-separated list of %s, or of the page's controls)", p, strings.Join(Panels, ", "))
 				}
 				if !slices.Contains(hide, p) {
 					hide = append(hide, p)

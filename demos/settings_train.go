@@ -2,6 +2,7 @@ package demos
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/ganplay/ganplay/models"
 )
@@ -46,6 +47,7 @@ var compareNames = append([]string{"none"}, modelNames...)
 //
 // points is last: a long set does not hide the other parameters of a link.
 func init() {
+	paramNames = ParamNames
 	params = append(params,
 		enumParam("opt-d", optNames, func(s Settings) int { return int(s.OptD) }, func(s *Settings, i int) { s.OptD = OptKind(i) }),
 		enumParam("opt-g", optNames, func(s Settings) int { return int(s.OptG) }, func(s *Settings, i int) { s.OptG = OptKind(i) }),
@@ -66,3 +68,18 @@ func init() {
 			encode: func(s Settings) string { return encodePoints(s.Points) }},
 	)
 }
+
+// Buttons are the page's buttons that hide= can hide one by one, besides its settings'
+// inputs (named by their URL parameter) and the Panels.
+var Buttons = []string{"play", "step", "step-d", "step-g", "step10", "slow", "reset", "csv"}
+
+// Hideable reports whether hide= accepts name: a panel, a button or a setting's input
+// (its URL parameter's name), so that a slide shows just the controls it needs.
+func Hideable(name string) bool {
+	return slices.Contains(Panels, name) || slices.Contains(Buttons, name) ||
+		(name != "hide" && paramNames != nil && slices.Contains(paramNames(), name))
+}
+
+// paramNames is ParamNames, set by init: params' decoders call Hideable, so a direct
+// reference would be an initialization cycle.
+var paramNames func() []string

@@ -81,6 +81,7 @@ type page struct {
 	CSVErrorsVisible0  bool               `json:"csvErrorsVisible0"`
 	BadCSVMetrics      map[string]float64 `json:"badCSVMetrics"`
 	BadCSVReject       string             `json:"badCSVReject"`
+	Visible            map[string]bool    `json:"visible"`
 }
 
 type backend struct {
@@ -325,6 +326,12 @@ func checkPlayground(t *testing.T, res playResult, quick bool) {
 		}
 		if len(p.Errors) != 0 {
 			t.Errorf("roundtrip: errors() = %v; want none", p.Errors)
+		}
+		// hide= named the model's input and the step D button: those alone are hidden.
+		for sel, want := range map[string]bool{"#f-model": false, "#stepD": false, "#f-data": true, "#stepG": true} {
+			if p.Visible[sel] != want {
+				t.Errorf("roundtrip: %s visible %v; want %v (hide=%s)", sel, p.Visible[sel], want, q.Get("hide"))
+			}
 		}
 	}
 	if p := res.Pages["bad"]; p != nil && p.State0 == "ready" {

@@ -110,11 +110,15 @@ try {
 
   // 2. URL parameters round-trip through state().
   if (mode !== 'quick') {
-    const q = '?scene=transport&model=wgan-gp&data=bimodal&lr-d=0.001&k=3&batch=32&width=48&depth=3&noise=4&seed=7&speed=0.5&eps=0.2&theta=-1.25&iters=50&hide=arrows,losses&autoplay=0' +
+    const q = '?scene=transport&model=wgan-gp&data=bimodal&lr-d=0.001&k=3&batch=32&width=48&depth=3&noise=4&seed=7&speed=0.5&eps=0.2&theta=-1.25&iters=50&hide=arrows,losses,model,step-d&autoplay=0' +
       '&opt-d=sgd&opt-g=rmsprop&k-g=2&noise-shape=uniform&compare=wgan-gp';
     const { page, rec } = await open('roundtrip', q);
     rec.query = q;
-    if (rec.state0 === 'ready') rec.errors = await page.evaluate(() => Array.from(window.ganplay.errors()));
+    if (rec.state0 === 'ready') {
+      rec.errors = await page.evaluate(() => Array.from(window.ganplay.errors()));
+      rec.visible = {};
+      for (const sel of ['#f-model', '#stepD', '#f-data', '#stepG']) rec.visible[sel] = await page.isVisible(sel);
+    }
     await page.close();
   }
 

@@ -57,6 +57,8 @@ function showProgress(received, total) {
 // The settings the full page edits, with their input elements' ids (the URL names).
 const fields = ['scene', 'model', 'compare', 'data', 'opt-d', 'opt-g', 'lr-d', 'lr-g', 'k', 'k-g', 'batch', 'width', 'depth',
   'noise', 'noise-shape', 'seed', 'speed', 'eps', 'theta', 'iters'];
+// The buttons that hide= takes (demos.Buttons), with their element ids.
+const buttons = { play: 'play', step: 'step', 'step-d': 'stepD', 'step-g': 'stepG', step10: 'step10', slow: 'slow', reset: 'reset', csv: 'csv-box' };
 const layers = ['real', 'fake', 'heatmap', 'manifold', 'arrows', 'losses', 'metrics'];
 
 function showErrors() {
@@ -86,6 +88,16 @@ function fillControls(st) {
     if (el) el.checked = !hidden.includes(l);
   }
   const hide = hidden.filter(Boolean);
+  // hide= also takes the controls one by one: an input by its URL parameter, a button by name.
+  for (const f of fields) {
+    const el = document.getElementById('f-' + f);
+    const label = el && el.closest('label');
+    if (label) label.hidden = hide.includes(f);
+  }
+  for (const [name, id] of Object.entries(buttons)) {
+    const el = document.getElementById(id);
+    if (el) el.hidden = hide.includes(name);
+  }
   $('controls').hidden = embed || hide.includes('controls');
   sideBySide(!$('controls').hidden);
   $('mini').hidden = !embed || hide.includes('controls');
