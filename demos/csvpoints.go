@@ -46,13 +46,14 @@ func roundPoints(pts [][2]float64) [][2]float64 {
 
 func roundPoint(v float64) float64 { return math.Round(v/PointStep) * PointStep }
 
-// encodePoints writes a point set as points= holds it: "x,y;x,y;..." with the shortest
+// encodePoints writes a point set as points= holds it: "x,y x,y ..." (a space, which a
+// URL spells '+', between points; ';' would split a query in Go) with the shortest
 // decimal that reads back to the same float64; "" for nil (the default set).
 func encodePoints(pts [][2]float64) string {
 	var b strings.Builder
 	for i, p := range pts {
 		if i > 0 {
-			b.WriteByte(';')
+			b.WriteByte(' ')
 		}
 		b.WriteString(strconv.FormatFloat(p[0], 'f', -1, 64))
 		b.WriteByte(',')
@@ -62,13 +63,13 @@ func encodePoints(pts [][2]float64) string {
 }
 
 // decodePoints reads points=: "" is the default set (nil); otherwise between
-// toy2d.MinPoints and MaxURLPoints finite pairs "x,y" separated by ';'.
+// toy2d.MinPoints and MaxURLPoints finite pairs "x,y" separated by spaces (or ';').
 func decodePoints(v string) ([][2]float64, error) {
 	v = strings.TrimSpace(v)
 	if v == "" {
 		return nil, nil
 	}
-	parts := strings.Split(strings.TrimSuffix(v, ";"), ";")
+	parts := strings.Fields(strings.ReplaceAll(v, ";", " "))
 	if len(parts) > MaxURLPoints {
 		return nil, fmt.Errorf("%d points; at most %d", len(parts), MaxURLPoints)
 	}

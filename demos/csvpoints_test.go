@@ -94,7 +94,7 @@ func TestPointsParam(t *testing.T) {
 	a.Send(Command{Kind: CmdPoints, Text: squareCSV})
 	a.Update()
 	q := a.Settings().Encode()
-	if got := a.Settings().Values().Get("points"); got != "-1,-1;0,-1;1,-1;1,0;1,1;0,1;-1,1;-1,0" {
+	if got := a.Settings().Values().Get("points"); got != "-1,-1 0,-1 1,-1 1,0 1,1 0,1 -1,1 -1,0" {
 		t.Errorf("points= after the square: %q", got)
 	}
 	// A click adds a point, rounded to PointStep, and the URL follows.
@@ -106,7 +106,7 @@ func TestPointsParam(t *testing.T) {
 	if len(pts) != 9 || math.Abs(pts[8][0]-0.512) > 0.01 || pts[8][0] != roundPoint(pts[8][0]) {
 		t.Errorf("after a click: settings points %v", pts)
 	}
-	if !strings.HasSuffix(a.Settings().Values().Get("points"), ";"+encodePoints(pts[8:])) {
+	if !strings.HasSuffix(a.Settings().Values().Get("points"), " "+encodePoints(pts[8:])) {
 		t.Errorf("the URL lacks the clicked point: %q", a.Settings().Values().Get("points"))
 	}
 	// The link of the square reproduces its run.
@@ -117,6 +117,10 @@ func TestPointsParam(t *testing.T) {
 	b, _ := NewApp(cpu.New(), s2, nil)
 	if got := b.Scene().(*Mixture).UserPoints(); len(got) != 8 || got[1] != [2]float64{0, -1} {
 		t.Errorf("the link's points: %v", got)
+	}
+	// A link typed by hand: '+' between points.
+	if s, bad := Parse("data=points&points=0,0+1,0+2,0+3,0+0,1+1,1+2,1+3,1.5"); len(bad) != 0 || len(s.Points) != 8 || s.Points[7] != [2]float64{3, 1.5} {
+		t.Errorf("a hand-typed points=: %v, %v", s.Points, bad)
 	}
 	for _, tc := range []struct{ v, want string }{
 		{"1,2;3,4", "at least 8 points needed, got 2"},

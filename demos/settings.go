@@ -110,7 +110,7 @@ type Settings struct {
 	NoiseShape models.NoiseShape
 	Compare    ModelKind // the model of a second run beside the first; CompareOff: none
 	// Points is the user's point set of data=points (nil: DefaultUserPoints), drawn with
-	// clicks or loaded from a CSV file; the URL holds it as points=x,y;x,y;...
+	// clicks or loaded from a CSV file; the URL holds it as points=x,y+x,y+...
 	Points [][2]float64
 }
 

@@ -43,7 +43,7 @@ var compareNames = append([]string{"none"}, modelNames...)
 //	k-g           1..20                         G updates per iteration (k is k_D)
 //	noise-shape   gaussian | uniform            z ~ N(0, I) or U(-1, 1)^noise
 //	compare       none | gan | ... | wgan-gp    a second run, same data and seed, beside the first
-//	points        x,y;x,y;...                   the user's points of data=points ("" = the default heart)
+//	points        x,y+x,y+...                   the user's points of data=points ("" = the default heart)
 //
 // points is last: a long set does not hide the other parameters of a link.
 func init() {

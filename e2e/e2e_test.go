@@ -477,7 +477,7 @@ func checkSteps(t *testing.T, p *page) {
 	if p.SlowState["speed"] != "0.1" {
 		t.Errorf("steps: slow motion: speed %q; want 0.1", p.SlowState["speed"])
 	}
-	if n := strings.Count(p.CSVState["points"], ";") + 1; n != 12 {
+	if n := len(strings.Fields(p.CSVState["points"])); n != 12 {
 		t.Errorf("steps: state().points after a CSV of 12 points holds %d: %q", n, p.CSVState["points"])
 	}
 	if p.CSVState["data"] != "points" || p.CSVMetrics["points"] != 12 || p.CSVMetrics["step"] != 10 || p.CSVErrorsVisible0 {

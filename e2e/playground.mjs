@@ -111,7 +111,7 @@ try {
   // 2. URL parameters round-trip through state().
   if (mode !== 'quick') {
     const q = '?scene=transport&model=wgan-gp&data=bimodal&lr-d=0.001&k=3&batch=32&width=48&depth=3&noise=4&seed=7&speed=0.5&eps=0.2&theta=-1.25&iters=50&hide=arrows,losses,model,step-d&autoplay=0' +
-      '&opt-d=sgd&opt-g=rmsprop&k-g=2&noise-shape=uniform&compare=wgan-gp';
+      '&opt-d=sgd&opt-g=rmsprop&k-g=2&noise-shape=uniform&compare=wgan-gp&points=0,0+1,0+2,0+3,0+0,1+1,1+2,1+3,1.5';
     const { page, rec } = await open('roundtrip', q);
     rec.query = q;
     if (rec.state0 === 'ready') {
