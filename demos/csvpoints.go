@@ -129,7 +129,6 @@ func (a *App) loadCSV(text string) {
 		return
 	}
 	a.s.Points, a.s.Data, a.s.Scene = pts, DataPoints, SceneMixture
-	a.scene = nil // the new points replace the scene's own
 	if err := a.reset(); err != nil {
 		a.paramErr = append(a.paramErr, fmt.Sprintf("points rejected: %v", err))
 	}

@@ -85,8 +85,8 @@ func NewMixture(be engine.Backend, s Settings) (*Mixture, error) {
 
 // newMixture builds the scene drawn with layout lay, training within limit per frame.
 func newMixture(be engine.Backend, s Settings, lay mixLayout, limit time.Duration) (*Mixture, error) {
-	user := s.Points
-	if user == nil {
+	user := append([][2]float64(nil), s.Points...) // its own copy: AddPoint appends
+	if s.Points == nil {
 		user = DefaultUserPoints()
 	}
 	m := &Mixture{s: s, be: be, user: user, lay: lay, budget: Budget{Limit: limit}}
