@@ -23,7 +23,7 @@ WASM_INPUTS := $(shell find . -mindepth 1 \( -name '.*' -o -name '_*' -o -name t
 	-o -path ./static -o -path ./dist \) -prune -false -o \( -name '*.go' -o -name '*.wgsl' \) -print) go.mod \
 	$(wildcard go.sum)
 
-.PHONY: all deps test build serve e2e dist clean bench bench-deps desktop
+.PHONY: all deps test build serve e2e dist clean bench bench-deps desktop gpu-bench-prep
 
 all: build
 
@@ -130,3 +130,11 @@ clean:
 
 .PHONY: FORCE
 FORCE:
+
+# Prepares the GPU check for the device machine (docs/benchmarks-gpu.md): the engine/webgpu
+# test binary and the Vulkan loader's Debian packages, both carried there.
+gpu-bench-prep:
+	mkdir -p bench/gpu/out .gl /tmp/amd64/partial
+	CGO_ENABLED=0 $(GO) test -c -o bench/gpu/out/webgpu.test ./engine/webgpu
+	o='-oAPT::Architecture=amd64 -oAPT::Architectures=amd64 -oDir::State::Lists=/tmp/amd64'; \
+		apt-get $$o update -q && cd .gl && apt-get $$o download libvulkan1 libegl1 libglvnd0 libopengl0 libgl1 libglx0 libgles2
