@@ -2,6 +2,7 @@ package demos
 
 import (
 	"errors"
+	"image"
 	"io/fs"
 	"net/url"
 	"os"
@@ -439,4 +440,28 @@ func (c *countingFetcher) Fetch(name string, progress func(got, total int64)) ([
 	<-c.gate
 	c.calls++
 	return c.f.Fetch(name, progress)
+}
+
+// TestDrawImage checks the nearest-neighbour scaling and the clipping of drawImage.
+func TestDrawImage(t *testing.T) {
+	im := imagedata.NewImage(3, 2, 2, -1)
+	im.Set(0, 0, 1, 1) // top right red
+	im.Set(2, 1, 0, 1) // bottom left blue
+	c := NewCanvas(8, 8)
+	drawImage(c, im, image.Rect(-4, 0, 4, 8)) // the left half is off the canvas
+	for y := 0; y < 8; y++ {
+		for x := 0; x < 8; x++ {
+			want := [3]uint8{}
+			switch {
+			case x < 4 && y < 4:
+				want = [3]uint8{255, 0, 0}
+			case x >= 4:
+				want = [3]uint8{} // untouched (zero)
+			}
+			p := c.RGBAAt(x, y)
+			if [3]uint8{p.R, p.G, p.B} != want {
+				t.Fatalf("pixel (%d, %d) = %v; want %v", x, y, p, want)
+			}
+		}
+	}
 }

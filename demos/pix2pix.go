@@ -262,7 +262,8 @@ func (p *Pix2pix) Render(c *Canvas) {
 	drawImage(c, v.Input, p2pInput)
 	panel(c, p2pOutput, "G(x)")
 	drawImage(c, v.Output, p2pOutput)
-	panel(c, p2pPatch, "D(x, G(x)) per patch: teal real, purple fake")
+	panel(c, p2pPatch, "D(x, G(x)) per patch")
+	c.Label(p2pPatch.Min.X, p2pPatch.Max.Y+6, "teal: real, purple: fake")
 	drawImage(c, v.Output, p2pPatch)
 	if !p.s.Hidden("heatmap") && v.PatchH > 0 {
 		for i := range v.PatchH {
