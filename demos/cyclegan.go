@@ -31,10 +31,10 @@ type CycleGAN struct {
 
 // Layout of the CycleGAN scene: two groups of four rows, then the losses.
 var (
-	cycleLeft   = image.Pt(110, 56)
-	cycleRight  = image.Pt(590, 56)
-	cycleCell   = 68 // 64 pixels and a gap
-	cycleLosses = image.Rect(12, 360, 948, 550)
+	cycleLeft   = image.Pt(84, 56)
+	cycleRight  = image.Pt(472, 56)
+	cycleCell   = 56 // 52 pixels and a gap
+	cycleLosses = image.Rect(12, 310, 752, 550)
 )
 
 // NewCycleGAN starts the scene of s.
@@ -112,15 +112,15 @@ func (g *CycleGAN) Render(c *Canvas) {
 		c.Label(at.X, at.Y-14, title)
 		for r, row := range rows {
 			y0 := at.Y + 4 + r*cycleCell
-			c.Label(at.X-96, y0+26, names[r])
+			c.Label(at.X-72, y0+20, names[r])
 			for i, im := range row {
 				x0 := at.X + i*cycleCell
 				drawImage(c, im, image.Rect(x0, y0, x0+cycleCell-4, y0+cycleCell-4))
 			}
 		}
 	}
-	group(cycleLeft, "X -> Y -> X", [][]imagedata.Image{v.X, v.GX, v.FGX, v.FX}, []string{"x", "G(x)", "F(G(x))", "F(x) (id)"})
-	group(cycleRight, "Y -> X -> Y", [][]imagedata.Image{v.Y, v.FY, v.GFY, v.GY}, []string{"y", "F(y)", "G(F(y))", "G(y) (id)"})
+	group(cycleLeft, "X -> Y -> X", [][]imagedata.Image{v.X, v.GX, v.FGX, v.FX}, []string{"x", "G(x)", "F(G(x))", "F(x) id"})
+	group(cycleRight, "Y -> X -> Y", [][]imagedata.Image{v.Y, v.FY, v.GFY, v.GY}, []string{"y", "F(y)", "G(F(y))", "G(y) id"})
 	g.drawLosses(c, cycleLosses)
 }
 

@@ -30,7 +30,7 @@ type Digits struct {
 // Layout of the digit scenes.
 var (
 	digitsGrid   = image.Rect(40, 50, 540, 550)
-	digitsLosses = image.Rect(570, 50, 950, 330)
+	digitsLosses = image.Rect(560, 50, 760, 330)
 )
 
 // NewDigits starts the scene of s (dcgan or cgan); its assets load in the background.
@@ -110,7 +110,9 @@ func (d *Digits) Render(c *Canvas) {
 		}
 	}
 	d.drawLosses(c, digitsLosses)
-	c.Label(digitsLosses.Min.X, digitsLosses.Max.Y+12, "[space] train live  [s] step  [r] reset")
+	c.Label(digitsLosses.Min.X, digitsLosses.Max.Y+12, "[s] step  [r] reset")
+	c.Label(digitsLosses.Min.X, digitsLosses.Max.Y+28, "[space] trains with")
+	c.Label(digitsLosses.Min.X, digitsLosses.Max.Y+44, "weights=finetune or random")
 }
 
 // Click does nothing in the digit scenes.

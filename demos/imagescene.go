@@ -16,7 +16,7 @@ import (
 
 // Settings of the image scenes.
 const (
-	imageRecordEach = 2   // steps between records of the losses
+	imageRecordEach = 1   // steps between records of the losses
 	imageHistoryMax = 300 // records kept for the chart
 	viewEvery       = 8   // frames between redraws of the model's outputs while training
 	liveSteps       = 2000

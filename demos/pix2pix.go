@@ -39,16 +39,16 @@ type Pix2pix struct {
 }
 
 // Layout of the Pix2pix scenes: input, output, D's map over the output, target; buttons
-// under the input.
+// under the input. Everything stays left of x = 760, where the page's controls float.
 var (
-	p2pInput   = image.Rect(12, 64, 228, 280)
-	p2pOutput  = image.Rect(244, 64, 460, 280)
-	p2pPatch   = image.Rect(476, 64, 692, 280)
-	p2pTarget  = image.Rect(708, 64, 924, 280)
-	p2pClear   = image.Rect(12, 292, 72, 314)
-	p2pPrev    = image.Rect(82, 292, 160, 314)
-	p2pNext    = image.Rect(170, 292, 248, 314)
-	p2pLosses  = image.Rect(12, 340, 692, 550)
+	p2pInput   = image.Rect(12, 64, 188, 240)
+	p2pOutput  = image.Rect(200, 64, 376, 240)
+	p2pPatch   = image.Rect(388, 64, 564, 240)
+	p2pTarget  = image.Rect(576, 64, 752, 240)
+	p2pClear   = image.Rect(12, 262, 72, 284)
+	p2pPrev    = image.Rect(82, 262, 160, 284)
+	p2pNext    = image.Rect(170, 262, 248, 284)
+	p2pLosses  = image.Rect(12, 320, 752, 550)
 	p2pButtons = []struct {
 		r    image.Rectangle
 		name string
@@ -280,18 +280,18 @@ func (p *Pix2pix) Render(c *Canvas) {
 		}
 	}
 	if v.Target != nil {
-		panel(c, p2pTarget, fmt.Sprintf("target y (held-out example %d)", p.example))
+		panel(c, p2pTarget, fmt.Sprintf("target y (held-out %d)", p.example))
 		drawImage(c, *v.Target, p2pTarget)
 	} else {
-		panel(c, p2pTarget, "target y: none for a drawing")
+		panel(c, p2pTarget, "target y: none (drawing)")
 	}
 	for _, b := range p2pButtons {
 		c.FillRect(b.r, colGrid)
 		c.Label(b.r.Min.X+6, b.r.Min.Y+4, b.name)
 	}
 	p.drawLosses(c, p2pLosses)
-	c.Label(708, 300, "[space] train live  [s] step")
-	c.Label(708, 316, "[c] clear  [e] next example")
+	c.Label(388, 262, "[s] step  [c] clear  [e] next example")
+	c.Label(388, 278, "[space] trains with weights=finetune or random")
 }
 
 // Metrics returns loaded, progress, step, the losses (loss_D_real, loss_D_fake,
