@@ -15,14 +15,14 @@ import (
 type httpFetcher struct{}
 
 // Fetch gets name ("assets/digits.gz", ...). An HTTP error status is an error that names
-// it.
+// the status; the caller names the asset.
 func (httpFetcher) Fetch(name string, progress func(got, total int64)) ([]byte, error) {
 	resp, err := await(js.Global().Call("fetch", name))
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, err
 	}
 	if !resp.Get("ok").Bool() {
-		return nil, fmt.Errorf("%s: HTTP %d %s", name, resp.Get("status").Int(), resp.Get("statusText").String())
+		return nil, fmt.Errorf("HTTP %d %s", resp.Get("status").Int(), resp.Get("statusText").String())
 	}
 	h := resp.Get("headers")
 	total := headerInt(h, "X-Decoded-Length")
@@ -33,7 +33,7 @@ func (httpFetcher) Fetch(name string, progress func(got, total int64)) ([]byte, 
 	if body.IsNull() || body.IsUndefined() {
 		buf, err := await(resp.Call("arrayBuffer"))
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
+			return nil, err
 		}
 		return bytesOf(js.Global().Get("Uint8Array").New(buf)), nil
 	}
@@ -42,7 +42,7 @@ func (httpFetcher) Fetch(name string, progress func(got, total int64)) ([]byte, 
 	for {
 		chunk, err := await(reader.Call("read"))
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
+			return nil, err
 		}
 		if chunk.Get("done").Bool() {
 			break

@@ -50,6 +50,11 @@ func run() error {
 	}
 	g := game.New(app)
 	g.Screenshot, g.ScreenshotFrames = *shot, *frames
+	g.ScreenshotReady = func() bool { // image scenes: once their assets are in (or failed)
+		m := app.Snapshot().Metrics
+		_, image := m["loaded"]
+		return !image || m["loaded"] == 1 || m["failed"] == 1
+	}
 	ebiten.SetWindowSize(demos.Width, demos.Height)
 	ebiten.SetWindowTitle("ganplay")
 	ebiten.SetWindowResizingMode(ebiten.WindowResizingModeEnabled)

@@ -33,6 +33,9 @@ type Game struct {
 	// as a PNG; Update then ends the game.
 	Screenshot       string
 	ScreenshotFrames int
+	// ScreenshotReady, when set, holds the count of ScreenshotFrames back until it reports
+	// true (an image scene whose assets are still loading).
+	ScreenshotReady func() bool
 	// OnFrame, when set, is called after each Draw (the browser resolves ready with it).
 	OnFrame func(frame int)
 
@@ -115,8 +118,10 @@ func (g *Game) Draw(screen *ebiten.Image) {
 		}
 		ebitenutil.DebugPrintAt(screen, fmt.Sprintf("%s  %.0f fps  [space] play/pause  [s] step  [1-8] scene  [r] reset", state, ebiten.ActualFPS()), 10, demos.Height-16)
 	}
-	g.frames++
-	if g.Screenshot != "" && g.frames == max(g.ScreenshotFrames, 1) {
+	if g.ScreenshotReady == nil || g.ScreenshotReady() {
+		g.frames++
+	}
+	if g.Screenshot != "" && g.frames == max(g.ScreenshotFrames, 1) && !g.done {
 		g.shot = writePNG(screen, g.Screenshot)
 		g.done = true
 	}
