@@ -153,11 +153,23 @@ func (b *imageScene) start(be engine.Backend, s Settings, f Fetcher) {
 	names := Assets(s.Scene, s.Weights)
 	b.prog = &loadProgress{names: names, got: make([]int64, len(names)), total: make([]int64, len(names)), stage: "fetching"}
 	b.done = make(chan loaded, 1)
-	go func() { b.done <- b.load(f, names) }()
+	job := loadJob{kind: b.kind, demo: b.demo, seed: s.Seed, weights: s.Weights, dev: b.dev, prog: b.prog}
+	go func() { b.done <- job.load(f, names) }()
+}
+
+// loadJob is what the loader goroutine works with: copies, so that the scene's settings
+// can change (Retune) while it runs.
+type loadJob struct {
+	kind    SceneKind
+	demo    models.ImageDemo
+	seed    uint64
+	weights WeightsKind
+	dev     *engine.Device // not used by the scene until the job is done
+	prog    *loadProgress
 }
 
 // load runs in its own goroutine; it touches only its own results and b.prog.
-func (b *imageScene) load(f Fetcher, names []string) loaded {
+func (b loadJob) load(f Fetcher, names []string) loaded {
 	if f == nil && len(names) > 0 {
 		return loaded{err: fmt.Errorf("%s: no asset source to fetch %v from", b.kind, names)}
 	}
@@ -179,8 +191,8 @@ func (b *imageScene) load(f Fetcher, names []string) loaded {
 		r.digits = d
 	}
 	b.prog.setStage("building the model")
-	modelRNG, dataRNG, _ := models.Streams(b.s.Seed)
-	if b.s.Weights != WeightsRandom {
+	modelRNG, dataRNG, _ := models.Streams(b.seed)
+	if b.weights != WeightsRandom {
 		name := assets.Weights(b.demo.String())
 		m, err := b.demo.LoadImageModel(b.dev, modelRNG, files[name])
 		if err != nil {
