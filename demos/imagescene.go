@@ -135,7 +135,8 @@ type imageScene struct {
 	history []models.Record
 	err     error
 
-	trained   bool // trained since the last drawn frame
+	trained   bool      // trained since the last drawn frame
+	restUntil time.Time // no training before then (after a step longer than a frame)
 	viewAt    time.Time
 	viewCost  time.Duration // how long the last read-back took
 	stale     bool          // the model changed since its outputs were last read back
@@ -290,9 +291,15 @@ func (b *imageScene) update(playing bool, setup func() error) {
 	if !b.ready || b.err != nil {
 		return
 	}
-	if playing && b.s.Weights != WeightsPretrained && !b.trained {
+	if playing && b.s.Weights != WeightsPretrained && !b.trained && !time.Now().Before(b.restUntil) {
 		b.trained = true
+		start := time.Now()
 		n, err := b.budget.Run(b.s.Speed, b.tr.Step)
+		// A step longer than the frame's budget (CycleGAN's, in the browser) is followed by
+		// as long without training, so that drawing and the controls get half the time.
+		if d := time.Since(start); d > b.budget.Limit {
+			b.restUntil = time.Now().Add(d)
+		}
 		if err != nil {
 			b.err = err
 		}

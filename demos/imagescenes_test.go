@@ -465,3 +465,26 @@ func TestDrawImage(t *testing.T) {
 		}
 	}
 }
+
+// TestImageScenePlaying checks that playing trains with weights=finetune and random but
+// leaves the pretrained model alone with weights=pretrained (the step buttons still train).
+func TestImageScenePlaying(t *testing.T) {
+	for _, tc := range []struct {
+		w     WeightsKind
+		train bool
+	}{{WeightsPretrained, false}, {WeightsFinetune, true}, {WeightsRandom, true}} {
+		p := openImage(t, ScenePix2pixEdges, tc.w, repoAssets()).(*Pix2pix)
+		if err := p.Update(true); err != nil {
+			t.Fatal(err)
+		}
+		p.Render(NewCanvas(Width, Height))
+		if got := p.Steps() > 0; got != tc.train {
+			t.Errorf("weights=%v: playing trained %d steps; want training %v", tc.w, p.Steps(), tc.train)
+		}
+		n := p.Steps()
+		p.Step(1)
+		if p.Steps() != n+1 {
+			t.Errorf("weights=%v: Step(1) went from %d to %d steps", tc.w, n, p.Steps())
+		}
+	}
+}
