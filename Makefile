@@ -97,11 +97,16 @@ e2e: $(DEPS)
 	GANPLAY_E2E=1 $(GO) test -count=1 -timeout $(TEST_TIMEOUT) -v ./e2e/
 
 # A folder any static host can serve: the page fetches everything by relative URL and
-# instantiates the wasm from bytes, so neither gzip nor application/wasm is required.
+# instantiates the wasm from bytes, so neither gzip nor application/wasm is required. The
+# image demos fetch assets/digits.gz and assets/weights/*.safetensors when opened (the
+# layout of package demos/assets).
 dist: static/ganplay.wasm static/wasm_exec.js
 	rm -rf dist
 	mkdir -p dist
 	cp -R static/. dist/
+	mkdir -p dist/assets/weights
+	cp models/imagedata/assets/digits.gz dist/assets/
+	cp models/pretrained/*.safetensors dist/assets/weights/
 	@echo "dist/ is ready: $$(ls dist | tr '\n' ' ')"
 
 # Benchmarks: ganplay's CPU backend beside PyTorch on the same machine, as ratios measured

@@ -21,6 +21,8 @@ const (
 	CmdReset // rebuild the scene from the settings (same seed, same run)
 	CmdSet   // apply Params, then reset
 	CmdClick // at (X, Y)
+	CmdDrag  // Phase at (X, Y), for scenes that are Draggers
+	CmdKey   // Key, for scenes that are KeyHandlers
 )
 
 // Command is one request to the App. Done, when set, is called from Update once the command
@@ -30,6 +32,8 @@ type Command struct {
 	N      int
 	Params url.Values
 	X, Y   float64
+	Phase  DragPhase
+	Key    string
 	Done   func(Snapshot)
 }
 
@@ -65,15 +69,32 @@ type App struct {
 	renderMs float64
 	paramErr []string
 	err      error
+	assets   Fetcher // where the image scenes get their data and weights
 
 	mu   sync.Mutex
 	snap Snapshot
 }
 
+// AppOption configures an App.
+type AppOption func(*App)
+
+// WithAssets gives the image scenes their asset source (fetches are cached in memory, so
+// that a reset does not fetch again).
+func WithAssets(f Fetcher) AppOption {
+	return func(a *App) {
+		if f != nil {
+			a.assets = NewCache(f)
+		}
+	}
+}
+
 // NewApp starts the scene that s selects on backend be; bad are the URL's rejected
 // parameters (shown until the next Set).
-func NewApp(be engine.Backend, s Settings, bad []ParamError) (*App, error) {
+func NewApp(be engine.Backend, s Settings, bad []ParamError, opts ...AppOption) (*App, error) {
 	a := &App{be: be, s: s, playing: s.Autoplay, cmds: make(chan Command, 256), canvas: NewCanvas(Width, Height)}
+	for _, o := range opts {
+		o(a)
+	}
 	for _, e := range bad {
 		a.paramErr = append(a.paramErr, e.Error())
 	}
@@ -112,7 +133,7 @@ func (a *App) Snapshot() Snapshot {
 }
 
 func (a *App) reset() error {
-	sc, err := NewScene(a.be, a.s)
+	sc, err := NewSceneWith(a.be, a.s, a.assets)
 	if err != nil {
 		a.err = err
 		return err
@@ -187,6 +208,14 @@ func (a *App) run(c Command) {
 		if a.scene != nil {
 			a.scene.Click(c.X, c.Y)
 		}
+	case CmdDrag:
+		if d, ok := a.scene.(Dragger); ok {
+			d.Drag(c.Phase, c.X, c.Y)
+		}
+	case CmdKey:
+		if k, ok := a.scene.(KeyHandler); ok {
+			k.Key(c.Key)
+		}
 	}
 	if c.Done != nil {
 		if a.scene != nil {
@@ -232,7 +261,7 @@ func (a *App) publish() {
 	}
 	if a.err != nil {
 		sn.Err = a.err.Error()
-	} else if m, ok := a.scene.(*Mixture); ok && m.Err() != nil {
+	} else if m, ok := a.scene.(interface{ Err() error }); ok && m.Err() != nil {
 		sn.Err = m.Err().Error()
 	}
 	a.mu.Lock()

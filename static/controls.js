@@ -55,7 +55,7 @@ function showProgress(received, total) {
 }
 
 // The settings the full page edits, with their input elements' ids (the URL names).
-const fields = ['scene', 'model', 'data', 'lr-d', 'lr-g', 'k', 'batch', 'width', 'depth', 'noise', 'seed', 'speed', 'eps', 'theta', 'iters'];
+const fields = ['scene', 'model', 'data', 'lr-d', 'lr-g', 'k', 'batch', 'width', 'depth', 'noise', 'seed', 'speed', 'eps', 'theta', 'iters', 'weights'];
 const layers = ['real', 'fake', 'heatmap', 'manifold', 'arrows', 'losses', 'metrics'];
 
 function showErrors() {

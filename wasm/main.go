@@ -70,7 +70,7 @@ func main() {
 	}))
 
 	s, bad := demos.Parse(js.Global().Get("location").Get("search").String())
-	app, err := demos.NewApp(be, s, bad)
+	app, err := demos.NewApp(be, s, bad, demos.WithAssets(httpFetcher{}))
 	if err != nil {
 		js.Global().Get("console").Call("error", "ganplay:", err.Error())
 		reject.Invoke(js.Global().Get("Error").New(err.Error()))
