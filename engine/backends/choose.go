@@ -80,9 +80,8 @@ func FromEnv() string {
 // why. Auto takes the WebGPU backend when an adapter and a device can be had and falls back
 // to the CPU backend otherwise, with the reason; natively it also prefers the CPU backend to
 // a software Vulkan adapter (Mesa's lavapipe: 130 ms per toy-GAN iteration here where the CPU
-// backend takes 2 ms). WebGPU fails when
-// no device can be had. A WebGPU backend should be closed (webgpu.Backend.Close) when the
-// program is done with it. In the browser Choose waits on JS promises: call it from main or
+// backend takes 2 ms). WebGPU fails when no device can be had. A WebGPU backend should be
+// closed (webgpu.Backend.Close) when the program is done with it. In the browser Choose waits on JS promises: call it from main or
 // a goroutine, never from a JS callback.
 func Choose(ctx context.Context, want string) (engine.Backend, Info, error) {
 	return choose(ctx, want, webgpu.New, runtime.GOOS == "js")
