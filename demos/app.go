@@ -46,6 +46,7 @@ type Snapshot struct {
 	RenderMs float64
 	Errors   []string // bad parameters of the last Set (or of the URL)
 	Err      string   // the error that stopped the scene, if any
+	Backend  BackendInfo
 }
 
 // App is the scene switcher without Ebiten: it owns the settings and the current scene,
@@ -65,6 +66,7 @@ type App struct {
 	renderMs float64
 	paramErr []string
 	err      error
+	fb       fallback // the backend's report and the weights' snapshot (fallback.go)
 
 	mu   sync.Mutex
 	snap Snapshot
@@ -73,7 +75,8 @@ type App struct {
 // NewApp starts the scene that s selects on backend be; bad are the URL's rejected
 // parameters (shown until the next Set).
 func NewApp(be engine.Backend, s Settings, bad []ParamError) (*App, error) {
-	a := &App{be: be, s: s, playing: s.Autoplay, cmds: make(chan Command, 256), canvas: NewCanvas(Width, Height)}
+	a := &App{be: be, s: s, playing: s.Autoplay, cmds: make(chan Command, 256), canvas: NewCanvas(Width, Height),
+		fb: fallback{info: BackendInfo{Name: be.Name()}}}
 	for _, e := range bad {
 		a.paramErr = append(a.paramErr, e.Error())
 	}
@@ -112,6 +115,7 @@ func (a *App) Snapshot() Snapshot {
 }
 
 func (a *App) reset() error {
+	a.fb.snap = nil
 	sc, err := NewScene(a.be, a.s)
 	if err != nil {
 		a.err = err
@@ -127,14 +131,14 @@ func (a *App) Update() error {
 	for {
 		select {
 		case c := <-a.cmds:
-			a.run(c)
+			a.runGuarded(c)
 			continue
 		default:
 		}
 		break
 	}
 	if a.scene != nil {
-		if err := a.scene.Update(a.playing); err != nil {
+		if err := a.guarded(func() error { return a.scene.Update(a.playing) }); err != nil {
 			a.err = err
 		}
 	}
@@ -147,7 +151,7 @@ func (a *App) Update() error {
 func (a *App) Render() {
 	start := time.Now()
 	if a.scene != nil {
-		a.scene.Render(a.canvas)
+		a.guarded(func() error { a.scene.Render(a.canvas); return nil })
 	}
 	a.renderMs = float64(time.Since(start).Microseconds()) / 1000
 	a.frames++
@@ -226,7 +230,7 @@ func (a *App) GoTo(k SceneKind) {
 
 func (a *App) publish() {
 	sn := Snapshot{Query: a.s.Encode(), Values: a.s.Values(), Playing: a.playing, Frames: a.frames, FPS: a.fps, RenderMs: a.renderMs,
-		Errors: append([]string(nil), a.paramErr...)}
+		Errors: append([]string(nil), a.paramErr...), Backend: a.fb.info}
 	if a.scene != nil {
 		sn.Metrics = a.scene.Metrics()
 	}

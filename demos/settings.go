@@ -100,6 +100,7 @@ type Settings struct {
 	Iters    int     // Sinkhorn iteration cap of the Transport scene
 	Hide     []string
 	Autoplay bool
+	Backend  BackendKind // the engine backend asked for (see BackendKind)
 }
 
 // DefaultSettings returns the settings of a URL without parameters.
@@ -248,6 +249,7 @@ var params = []param{
 			}
 			return "0"
 		}},
+	enumParam("backend", backendNames, func(s Settings) int { return int(s.Backend) }, func(s *Settings, i int) { s.Backend = BackendKind(i) }),
 }
 
 // ParamNames returns the URL parameters in their canonical order.
