@@ -33,5 +33,6 @@ func (k BackendKind) String() string {
 type BackendInfo struct {
 	Name    string // "webgpu" or "cpu"
 	Adapter string // the GPU adapter, if any
+	Limits  string // a summary of the GPU device's limits, if any
 	Reason  string // why this backend runs (what was asked for, why WebGPU could not run or was lost)
 }

@@ -1,0 +1,110 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"syscall/js"
+
+	"github.com/ganplay/ganplay/demos"
+	"github.com/ganplay/ganplay/engine"
+	"github.com/ganplay/ganplay/engine/backends"
+	"github.com/ganplay/ganplay/engine/cpu"
+	"github.com/ganplay/ganplay/engine/webgpu"
+)
+
+// pickBackend chooses the engine backend that the URL asks for (backend=auto, the default;
+// webgpu; cpu) through engine/backends, the rule that ganctl follows too. When WebGPU was
+// asked for and cannot run, the CPU backend runs and the reason says why. It waits on JS
+// promises: call it from main, never from a JS callback.
+func pickBackend(s demos.Settings) (engine.Backend, demos.BackendInfo) {
+	ctx := context.Background()
+	be, info, err := backends.Choose(ctx, s.Backend.String())
+	if err != nil {
+		be = cpu.New()
+		return be, demos.BackendInfo{Name: be.Name(), Reason: fmt.Sprintf("backend=%s was asked for, but %v", s.Backend, err)}
+	}
+	out := demos.BackendInfo{Name: info.Name, Adapter: info.Adapter, Limits: info.Limits, Reason: info.Reason}
+	if info.Name == backends.WebGPU {
+		out.Adapter = adapterName(info.Adapter)
+	}
+	js.Global().Get("console").Call("log", "ganplay: "+backends.Info{Name: out.Name, Adapter: out.Adapter,
+		Limits: out.Limits, Reason: out.Reason}.String())
+	return be, out
+}
+
+// adapterName asks the browser for what it tells of the adapter (GPUAdapter.info: vendor,
+// architecture, description), which gogpu/wgpu reports only as "WebGPU Adapter"; it
+// returns fallback when the browser tells nothing.
+func adapterName(fallback string) string {
+	gpu := js.Global().Get("navigator").Get("gpu")
+	if gpu.IsUndefined() || gpu.IsNull() {
+		return fallback
+	}
+	ad, err := await(gpu.Call("requestAdapter"))
+	if err != nil || ad.IsNull() || ad.IsUndefined() {
+		return fallback
+	}
+	info := ad.Get("info")
+	if info.IsUndefined() || info.IsNull() {
+		return fallback
+	}
+	var parts []string
+	for _, k := range []string{"vendor", "architecture", "device", "description"} {
+		if v := info.Get(k); v.Type() == js.TypeString && v.String() != "" {
+			parts = append(parts, v.String())
+		}
+	}
+	if len(parts) == 0 {
+		return fallback
+	}
+	return strings.Join(parts, " ")
+}
+
+// await waits for a JS promise. It blocks: call it from main or a goroutine only.
+func await(p js.Value) (js.Value, error) {
+	type result struct {
+		v   js.Value
+		err error
+	}
+	ch := make(chan result, 1)
+	then := js.FuncOf(func(_ js.Value, args []js.Value) any {
+		ch <- result{v: args[0]}
+		return nil
+	})
+	defer then.Release()
+	catch := js.FuncOf(func(_ js.Value, args []js.Value) any {
+		ch <- result{err: errors.New(js.Global().Call("String", args[0]).String())}
+		return nil
+	})
+	defer catch.Release()
+	p.Call("then", then, catch)
+	r := <-ch
+	return r.v, r.err
+}
+
+// publishBackend sets window.ganplay.backend(), which reports the backend that runs now
+// ({name, adapter, limits, reason}; after a lost device: cpu, "WebGPU device lost: …"), and
+// the test hook window.ganplay.simulateDeviceLoss(reason), which makes the WebGPU backend
+// behave as if its device were lost and returns whether it ran on WebGPU.
+func publishBackend(api js.Value, app *demos.App, be engine.Backend) {
+	api.Set("backend", js.FuncOf(func(js.Value, []js.Value) any {
+		b := app.Snapshot().Backend
+		return map[string]any{"name": b.Name, "adapter": b.Adapter, "limits": b.Limits, "reason": b.Reason}
+	}))
+	gb, _ := be.(*webgpu.Backend)
+	api.Set("simulateDeviceLoss", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		if gb == nil {
+			return false
+		}
+		reason := "window.ganplay.simulateDeviceLoss"
+		if len(args) > 0 && args[0].Type() == js.TypeString {
+			reason = args[0].String()
+		}
+		gb.SimulateLoss(reason) // atomic: safe from a JS callback
+		return true
+	}))
+}
