@@ -77,15 +77,20 @@ func (a *App) guarded(f func() error) (err error) {
 	return err
 }
 
-// runGuarded runs a command under guarded; a command cut short by a fallback still calls
-// Done, so that a caller's promise settles.
+// runGuarded runs a command under guarded. A step command cut short by a fallback runs
+// again on the CPU backend (from the snapshot's step); any other command cut short still
+// calls Done, so that a caller's promise settles.
 func (a *App) runGuarded(c Command) {
 	done := c.Done
 	called := false
 	if done != nil {
 		c.Done = func(sn Snapshot) { called = true; done(sn) }
 	}
+	before := a.be
 	a.guarded(func() error { a.run(c); return nil })
+	if a.be != before && !called && c.Kind == CmdStep {
+		a.guarded(func() error { a.run(c); return nil })
+	}
 	if done != nil && !called {
 		a.publish()
 		done(a.Snapshot())
