@@ -78,23 +78,29 @@ func (a *App) guarded(f func() error) (err error) {
 }
 
 // runGuarded runs a command under guarded. A step command cut short by a fallback runs
-// again on the CPU backend (from the snapshot's step); any other command cut short still
-// calls Done, so that a caller's promise settles.
+// again on the CPU backend (from the snapshot's step). Done runs once at the end, after the
+// snapshot that guarded may take (so that a caller who waits for a step(n) finds the weights
+// of that step saved), and also for a command cut short, so that a caller's promise settles.
 func (a *App) runGuarded(c Command) {
 	done := c.Done
-	called := false
+	var result *Snapshot
 	if done != nil {
-		c.Done = func(sn Snapshot) { called = true; done(sn) }
+		c.Done = func(sn Snapshot) { result = &sn }
 	}
 	before := a.be
 	a.guarded(func() error { a.run(c); return nil })
-	if a.be != before && !called && c.Kind == CmdStep {
+	if a.be != before && result == nil && c.Kind == CmdStep {
 		a.guarded(func() error { a.run(c); return nil })
 	}
-	if done != nil && !called {
-		a.publish()
-		done(a.Snapshot())
+	if done == nil {
+		return
 	}
+	if result == nil || a.be != before {
+		a.publish()
+		sn := a.Snapshot()
+		result = &sn
+	}
+	done(*result)
 }
 
 // maybeSnapshot copies the weights of the current scene to the host when none was taken

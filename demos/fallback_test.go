@@ -87,9 +87,9 @@ func TestDeviceLossFallsBack(t *testing.T) {
 	t.Logf("lost at step %d, resumed from the snapshot at %d, now at %d on %s", before, snap.step, m2.Steps(), sn.Backend.Name)
 }
 
-// TestDeviceLossDuringStep loses the device before a step(n) command: the command runs
-// again on the CPU backend from the snapshot (step 0) and its Done runs once, with the CPU
-// backend reported.
+// TestDeviceLossDuringStep: a step(n) command resolves after the snapshot of its last step
+// was taken; when the device is lost before the next step(n), that command runs again on the
+// CPU backend from the snapshot and its Done runs once, with the CPU backend reported.
 func TestDeviceLossDuringStep(t *testing.T) {
 	gb := gpuBackend(t)
 	a, err := NewApp(gb, testSettings("width=8&batch=16&autoplay=0"), nil)
@@ -97,6 +97,12 @@ func TestDeviceLossDuringStep(t *testing.T) {
 		t.Fatal(err)
 	}
 	frame(a) // takes the first snapshot
+	snapAtDone := -1
+	a.Send(Command{Kind: CmdStep, N: 25, Done: func(Snapshot) { snapAtDone = a.fb.snap.step }})
+	frame(a)
+	if snapAtDone != 25 {
+		t.Fatalf("when step(25) resolved the snapshot was at step %d; want 25", snapAtDone)
+	}
 	gb.SimulateLoss("during step")
 	var got []Snapshot
 	a.Send(Command{Kind: CmdStep, N: 5, Done: func(sn Snapshot) { got = append(got, sn) }})
@@ -107,13 +113,13 @@ func TestDeviceLossDuringStep(t *testing.T) {
 	if got[0].Backend.Name != "cpu" || !strings.Contains(got[0].Backend.Reason, "during step") {
 		t.Errorf("Done saw backend %+v; want cpu, lost during step", got[0].Backend)
 	}
-	if st := got[0].Metrics["step"]; st != 5 {
-		t.Errorf("step(5) cut short by the loss ended at step %v; want 5 (rerun from the snapshot's step 0)", st)
+	if st := got[0].Metrics["step"]; st != 30 {
+		t.Errorf("step(5) cut short by the loss ended at step %v; want 30 (rerun from the snapshot's step 25)", st)
 	}
 	a.Send(Command{Kind: CmdStep, N: 5})
 	frame(a)
-	if st := a.Snapshot().Metrics["step"]; st != 10 {
-		t.Errorf("a later step(5): step %v; want 10", st)
+	if st := a.Snapshot().Metrics["step"]; st != 35 {
+		t.Errorf("a later step(5): step %v; want 35", st)
 	}
 }
 

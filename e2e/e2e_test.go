@@ -86,9 +86,9 @@ type backend struct {
 // scene renders (screenshot pixels: heat map, real and fake points, curves); training
 // advances (step(n), the step buttons, play); URL parameters round-trip through state();
 // a bad parameter shows its message; embed.html works in a small viewport and obeys
-// postMessage; the backend line names the backend and why: WebGPU on SwiftShader by
-// default, the CPU where backend=cpu asks for it, and the CPU after a simulated device loss
-// (see checkBackend).
+// postMessage; the backend line names the backend and why: WebGPU (SwiftShader) where
+// backend=webgpu asks for it, the CPU otherwise, also after a simulated device loss (see
+// checkBackend).
 func TestPlayground(t *testing.T) {
 	root, err := filepath.Abs("..")
 	if err != nil {

@@ -60,7 +60,7 @@ try {
 
   // 1. The main page: each scene renders, training advances, buttons step.
   {
-    const { page, rec } = await open('main', '?autoplay=0&width=32&data=grid');
+    const { page, rec } = await open('main', '?autoplay=0&width=32&data=grid&backend=webgpu');
     if (rec.state0 === 'ready') {
       rec.ready = await page.evaluate(async () => { await window.ganplay.ready; return true; });
       await page.evaluate(() => window.ganplay.step(20));

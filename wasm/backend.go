@@ -17,51 +17,55 @@ import (
 )
 
 // pickBackend chooses the engine backend that the URL asks for (backend=auto, the default;
-// webgpu; cpu) through engine/backends, the rule that ganctl follows too. When WebGPU was
-// asked for and cannot run, the CPU backend runs and the reason says why. It waits on JS
-// promises: call it from main, never from a JS callback.
+// webgpu; cpu) through engine/backends, the rule that ganctl follows too: auto passes over
+// a software adapter (SwiftShader, GPUAdapterInfo.isFallbackAdapter), which is slower than
+// the CPU backend. When WebGPU was asked for and cannot run, the CPU backend runs and the
+// reason says why. It waits on JS promises: call it from main, never from a JS callback.
 func pickBackend(s demos.Settings) (engine.Backend, demos.BackendInfo) {
 	ctx := context.Background()
-	be, info, err := backends.Choose(ctx, s.Backend.String())
+	name, software := browserAdapter()
+	be, info, err := backends.ChooseWith(ctx, s.Backend.String(), backends.Options{
+		Adapter: func(i webgpu.Info) (string, bool) {
+			if name == "" {
+				return i.Adapter, software
+			}
+			return name, software
+		}})
 	if err != nil {
 		be = cpu.New()
-		return be, demos.BackendInfo{Name: be.Name(), Reason: fmt.Sprintf("backend=%s was asked for, but %v", s.Backend, err)}
+		info = backends.Info{Name: be.Name(), Reason: fmt.Sprintf("backend=%s was asked for, but %v", s.Backend, err)}
 	}
-	out := demos.BackendInfo{Name: info.Name, Adapter: info.Adapter, Limits: info.Limits, Reason: info.Reason}
-	if info.Name == backends.WebGPU {
-		out.Adapter = adapterName(info.Adapter)
-	}
-	js.Global().Get("console").Call("log", "ganplay: "+backends.Info{Name: out.Name, Adapter: out.Adapter,
-		Limits: out.Limits, Reason: out.Reason}.String())
-	return be, out
+	js.Global().Get("console").Call("log", "ganplay: "+info.String())
+	return be, demos.BackendInfo{Name: info.Name, Adapter: info.Adapter, Limits: info.Limits, Reason: info.Reason}
 }
 
-// adapterName asks the browser for what it tells of the adapter (GPUAdapter.info: vendor,
-// architecture, description), which gogpu/wgpu reports only as "WebGPU Adapter"; it
-// returns fallback when the browser tells nothing.
-func adapterName(fallback string) string {
+// browserAdapter asks the browser about the adapter it would give (GPUAdapter.info: vendor,
+// architecture, device, description, isFallbackAdapter), which gogpu/wgpu does not report:
+// it names every browser adapter "WebGPU Adapter". It returns "" when the browser tells
+// nothing.
+func browserAdapter() (name string, software bool) {
 	gpu := js.Global().Get("navigator").Get("gpu")
 	if gpu.IsUndefined() || gpu.IsNull() {
-		return fallback
+		return "", false
 	}
-	ad, err := await(gpu.Call("requestAdapter"))
+	opts := js.Global().Get("Object").New()
+	opts.Set("powerPreference", "high-performance") // as webgpu.New asks
+	ad, err := await(gpu.Call("requestAdapter", opts))
 	if err != nil || ad.IsNull() || ad.IsUndefined() {
-		return fallback
+		return "", false
 	}
 	info := ad.Get("info")
 	if info.IsUndefined() || info.IsNull() {
-		return fallback
+		return "", ad.Get("isFallbackAdapter").Truthy()
 	}
+	software = info.Get("isFallbackAdapter").Truthy() || ad.Get("isFallbackAdapter").Truthy()
 	var parts []string
 	for _, k := range []string{"vendor", "architecture", "device", "description"} {
 		if v := info.Get(k); v.Type() == js.TypeString && v.String() != "" {
 			parts = append(parts, v.String())
 		}
 	}
-	if len(parts) == 0 {
-		return fallback
-	}
-	return strings.Join(parts, " ")
+	return strings.Join(parts, " "), software
 }
 
 // await waits for a JS promise. It blocks: call it from main or a goroutine only.

@@ -11,7 +11,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"runtime"
 	"strings"
 
 	"github.com/ganplay/ganplay/engine"
@@ -76,21 +75,42 @@ func FromEnv() string {
 	return Auto
 }
 
+// Options adjust Choose for a platform.
+type Options struct {
+	// Adapter names the adapter and says whether it is a software renderer, which Auto
+	// passes over. Nil: the adapter's own name, and software when its device type is CPU
+	// (Mesa's lavapipe natively). The browser entry point asks the page instead (gogpu/wgpu
+	// names every browser adapter "WebGPU Adapter"; GPUAdapterInfo.isFallbackAdapter is true
+	// for SwiftShader).
+	Adapter func(webgpu.Info) (name string, software bool)
+}
+
 // Choose returns the backend that want (Auto, WebGPU or CPU; see Parse) selects and says
 // why. Auto takes the WebGPU backend when an adapter and a device can be had and falls back
-// to the CPU backend otherwise, with the reason; natively it also prefers the CPU backend to
-// a software Vulkan adapter (Mesa's lavapipe: 130 ms per toy-GAN iteration here where the CPU
-// backend takes 2 ms). WebGPU fails when no device can be had. A WebGPU backend should be
-// closed (webgpu.Backend.Close) when the program is done with it. In the browser Choose waits on JS promises: call it from main or
-// a goroutine, never from a JS callback.
+// to the CPU backend otherwise, with the reason. It also prefers the CPU backend to a
+// software adapter, which is much slower than it: natively Mesa's lavapipe takes 130 ms per
+// toy-GAN iteration where the CPU backend takes 2 ms; in headless Chromium SwiftShader takes
+// 340-410 ms per step of the playground's default model where the wasm CPU backend takes
+// 45-50 ms. WebGPU fails when no device can be had, and takes a software adapter. A WebGPU
+// backend should be closed (webgpu.Backend.Close) when the program is done with it. In the
+// browser Choose waits on JS promises: call it from main or a goroutine, never from a JS
+// callback.
 func Choose(ctx context.Context, want string) (engine.Backend, Info, error) {
-	return choose(ctx, want, webgpu.New, runtime.GOOS == "js")
+	return ChooseWith(ctx, want, Options{})
+}
+
+// ChooseWith is Choose with options.
+func ChooseWith(ctx context.Context, want string, opts Options) (engine.Backend, Info, error) {
+	return choose(ctx, want, webgpu.New, opts)
 }
 
 // opener opens the WebGPU backend (webgpu.New, or a stand-in in tests).
 type opener func(context.Context) (*webgpu.Backend, error)
 
-func choose(ctx context.Context, want string, open opener, browser bool) (engine.Backend, Info, error) {
+// nativeAdapter is the default of Options.Adapter.
+func nativeAdapter(i webgpu.Info) (string, bool) { return i.Adapter, i.DeviceType == "CPU" }
+
+func choose(ctx context.Context, want string, open opener, opts Options) (engine.Backend, Info, error) {
 	w, err := Parse(want)
 	if err != nil {
 		return nil, Info{}, err
@@ -106,11 +126,16 @@ func choose(ctx context.Context, want string, open opener, browser bool) (engine
 		return cpuBackend("no WebGPU: " + err.Error())
 	}
 	gi := gb.Info()
-	info := Info{Name: gb.Name(), Adapter: gi.Adapter, Limits: LimitsSummary(gi), Reason: "the WebGPU backend was asked for"}
+	describe := opts.Adapter
+	if describe == nil {
+		describe = nativeAdapter
+	}
+	name, software := describe(gi)
+	info := Info{Name: gb.Name(), Adapter: name, Limits: LimitsSummary(gi), Reason: "the WebGPU backend was asked for"}
 	if w == Auto {
-		if !browser && gi.DeviceType == "CPU" {
+		if software {
 			gb.Close()
-			return cpuBackend(fmt.Sprintf("the only WebGPU adapter, %s, is a software renderer, slower than the CPU backend", gi.Adapter))
+			return cpuBackend(fmt.Sprintf("the only WebGPU adapter, %s, is a software renderer, slower than the CPU backend (ask for webgpu to use it)", name))
 		}
 		info.Reason = "a WebGPU adapter and device are available"
 	}
