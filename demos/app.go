@@ -50,6 +50,7 @@ type Snapshot struct {
 	RenderMs float64
 	Errors   []string // bad parameters of the last Set (or of the URL)
 	Err      string   // the error that stopped the scene, if any
+	Backend  BackendInfo
 }
 
 // App is the scene switcher without Ebiten: it owns the settings and the current scene,
@@ -69,7 +70,8 @@ type App struct {
 	renderMs float64
 	paramErr []string
 	err      error
-	assets   Fetcher // where the image scenes get their data and weights
+	assets   Fetcher  // where the image scenes get their data and weights
+	fb       fallback // the backend's report and the weights' snapshot (fallback.go)
 
 	mu   sync.Mutex
 	snap Snapshot
@@ -91,7 +93,8 @@ func WithAssets(f Fetcher) AppOption {
 // NewApp starts the scene that s selects on backend be; bad are the URL's rejected
 // parameters (shown until the next Set).
 func NewApp(be engine.Backend, s Settings, bad []ParamError, opts ...AppOption) (*App, error) {
-	a := &App{be: be, s: s, playing: s.Autoplay, cmds: make(chan Command, 256), canvas: NewCanvas(Width, Height)}
+	a := &App{be: be, s: s, playing: s.Autoplay, cmds: make(chan Command, 256), canvas: NewCanvas(Width, Height),
+		fb: fallback{info: BackendInfo{Name: be.Name()}}}
 	for _, o := range opts {
 		o(a)
 	}
@@ -133,6 +136,7 @@ func (a *App) Snapshot() Snapshot {
 }
 
 func (a *App) reset() error {
+	a.fb.snap = nil
 	sc, err := NewSceneWith(a.be, a.s, a.assets)
 	if err != nil {
 		a.err = err
@@ -148,14 +152,14 @@ func (a *App) Update() error {
 	for {
 		select {
 		case c := <-a.cmds:
-			a.run(c)
+			a.runGuarded(c)
 			continue
 		default:
 		}
 		break
 	}
 	if a.scene != nil {
-		if err := a.scene.Update(a.playing); err != nil {
+		if err := a.guarded(func() error { return a.scene.Update(a.playing) }); err != nil {
 			a.err = err
 		}
 	}
@@ -168,7 +172,7 @@ func (a *App) Update() error {
 func (a *App) Render() {
 	start := time.Now()
 	if a.scene != nil {
-		a.scene.Render(a.canvas)
+		a.guarded(func() error { a.scene.Render(a.canvas); return nil })
 	}
 	a.renderMs = float64(time.Since(start).Microseconds()) / 1000
 	a.frames++
@@ -255,7 +259,7 @@ func (a *App) GoTo(k SceneKind) {
 
 func (a *App) publish() {
 	sn := Snapshot{Query: a.s.Encode(), Values: a.s.Values(), Playing: a.playing, Frames: a.frames, FPS: a.fps, RenderMs: a.renderMs,
-		Errors: append([]string(nil), a.paramErr...)}
+		Errors: append([]string(nil), a.paramErr...), Backend: a.fb.info}
 	if a.scene != nil {
 		sn.Metrics = a.scene.Metrics()
 	}

@@ -129,6 +129,7 @@ type Settings struct {
 	Hide     []string
 	Autoplay bool
 	Weights  WeightsKind // where the image scenes start
+	Backend  BackendKind // the engine backend asked for (see BackendKind)
 }
 
 // DefaultSettings returns the settings of a URL without parameters.
@@ -278,6 +279,7 @@ var params = []param{
 			}
 			return "0"
 		}},
+	enumParam("backend", backendNames, func(s Settings) int { return int(s.Backend) }, func(s *Settings, i int) { s.Backend = BackendKind(i) }),
 }
 
 // ParamNames returns the URL parameters in their canonical order.

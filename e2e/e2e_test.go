@@ -71,11 +71,13 @@ type page struct {
 	Playing1          bool               `json:"playing1"`
 	StepDelta         float64            `json:"stepDelta"`
 	StateAfterSet     map[string]string  `json:"stateAfterSet"`
+	Loss              *lossPage          `json:"loss"` // the device-loss page (backend_e2e_test.go)
 }
 
 type backend struct {
 	Name    string `json:"name"`
 	Adapter string `json:"adapter"`
+	Limits  string `json:"limits"`
 	Reason  string `json:"reason"`
 }
 
@@ -84,7 +86,9 @@ type backend struct {
 // scene renders (screenshot pixels: heat map, real and fake points, curves); training
 // advances (step(n), the step buttons, play); URL parameters round-trip through state();
 // a bad parameter shows its message; embed.html works in a small viewport and obeys
-// postMessage; the backend line names the CPU backend and why.
+// postMessage; the backend line names the backend and why: WebGPU (SwiftShader) where
+// backend=webgpu asks for it, the CPU otherwise, also after a simulated device loss (see
+// checkBackend).
 func TestPlayground(t *testing.T) {
 	root, err := filepath.Abs("..")
 	if err != nil {
@@ -274,7 +278,7 @@ func checkPlayground(t *testing.T, res playResult, quick bool) {
 	if res.Error != "" {
 		t.Errorf("playground.mjs failed: %s", res.Error)
 	}
-	names := []string{"main", "roundtrip", "bad", "embed"}
+	names := []string{"main", "roundtrip", "bad", "embed", "loss"}
 	if quick {
 		names = names[:1]
 	}
@@ -291,11 +295,7 @@ func checkPlayground(t *testing.T, res playResult, quick bool) {
 		if len(p.ConsoleErrors) > 0 {
 			t.Errorf("page %s: console errors:\n  %s", name, strings.Join(p.ConsoleErrors, "\n  "))
 		}
-		if p.Backend == nil || p.Backend.Name != "cpu" || p.Backend.Reason == "" {
-			t.Errorf("page %s: window.ganplay.backend() = %+v, want cpu with a reason", name, p.Backend)
-		} else if name == "main" && (!strings.Contains(p.BackendText, "cpu") || !strings.Contains(p.BackendText, p.Backend.Reason)) {
-			t.Errorf("page %s: the backend line %q does not name the backend and its reason", name, p.BackendText)
-		}
+		checkBackend(t, name, p)
 	}
 	if p := res.Pages["main"]; p != nil && p.State0 == "ready" {
 		checkMain(t, p)
@@ -321,7 +321,8 @@ func checkPlayground(t *testing.T, res playResult, quick bool) {
 		if !p.ErrorsVisible {
 			t.Error("bad: the error box is not visible")
 		}
-		for _, want := range []string{`lr-d="abc"`, "not a number", `batch="0"`, "out of range", `"frobnicate"`, "using the default"} {
+		for _, want := range []string{`lr-d="abc"`, "not a number", `batch="0"`, "out of range", `"frobnicate"`, "using the default",
+			`backend="cuda"`, "want one of auto, webgpu, cpu"} {
 			if !strings.Contains(p.ErrorsText, want) {
 				t.Errorf("bad: the error box %q does not say %q", p.ErrorsText, want)
 			}

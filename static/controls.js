@@ -111,7 +111,22 @@ function wire() {
   }));
 }
 
+// showBackend states which engine backend runs and why; it changes when a lost WebGPU
+// device makes the page fall back to the CPU.
+let backendShown = '';
+function showBackend() {
+  const b = window.ganplay.backend();
+  const key = JSON.stringify(b);
+  if (key === backendShown) return;
+  backendShown = key;
+  const name = document.createElement('code');
+  name.textContent = b.name;
+  $('backend').replaceChildren('backend: ', name, b.adapter ? ` on ${b.adapter}` : '', b.reason ? ` (${b.reason})` : '');
+  if (b.limits) $('backend').title = 'device limits: ' + b.limits;
+}
+
 function tick() {
+  showBackend();
   fillControls(window.ganplay.state()); // set() and postMessage change settings too
   const m = window.ganplay.metrics();
   const parts = Object.keys(m).sort().map((k) => `${k} ${Number(m[k]).toPrecision(4)}`);
@@ -129,10 +144,7 @@ async function start() {
   if (!window.ganplay) throw new Error('the Go program did not set window.ganplay');
   await window.ganplay.ready;
   $('loading').hidden = true;
-  const b = window.ganplay.backend();
-  const name = document.createElement('code');
-  name.textContent = b.name;
-  $('backend').replaceChildren('backend: ', name, b.adapter ? ` on ${b.adapter}` : '', b.reason ? ` (${b.reason})` : '');
+  showBackend();
   fillControls(window.ganplay.state());
   showErrors();
   wire();
