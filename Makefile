@@ -23,7 +23,7 @@ WASM_INPUTS := $(shell find . -mindepth 1 \( -name '.*' -o -name '_*' -o -name t
 	-o -path ./static -o -path ./dist \) -prune -false -o \( -name '*.go' -o -name '*.wgsl' \) -print) go.mod \
 	$(wildcard go.sum)
 
-.PHONY: all deps test build serve e2e dist clean bench bench-deps desktop
+.PHONY: all deps test build serve e2e dist clean bench bench-deps desktop gpu-bench-prep
 
 all: build
 
@@ -97,11 +97,16 @@ e2e: $(DEPS)
 	GANPLAY_E2E=1 $(GO) test -count=1 -timeout $(TEST_TIMEOUT) -v ./e2e/
 
 # A folder any static host can serve: the page fetches everything by relative URL and
-# instantiates the wasm from bytes, so neither gzip nor application/wasm is required.
+# instantiates the wasm from bytes, so neither gzip nor application/wasm is required. The
+# image demos fetch assets/digits.gz and assets/weights/*.safetensors when opened (the
+# layout of package demos/assets).
 dist: static/ganplay.wasm static/wasm_exec.js
 	rm -rf dist
 	mkdir -p dist
 	cp -R static/. dist/
+	mkdir -p dist/assets/weights
+	cp models/imagedata/assets/digits.gz dist/assets/
+	cp models/pretrained/*.safetensors dist/assets/weights/
 	@echo "dist/ is ready: $$(ls dist | tr '\n' ' ')"
 
 # Benchmarks: ganplay's CPU backend beside PyTorch on the same machine, as ratios measured
@@ -130,3 +135,11 @@ clean:
 
 .PHONY: FORCE
 FORCE:
+
+# Prepares the GPU check for the device machine (docs/benchmarks-gpu.md): the engine/webgpu
+# test binary and the Vulkan loader's Debian packages, both carried there.
+gpu-bench-prep:
+	mkdir -p bench/gpu/out .gl /tmp/amd64/partial
+	CGO_ENABLED=0 $(GO) test -c -o bench/gpu/out/webgpu.test ./engine/webgpu
+	o='-oAPT::Architecture=amd64 -oAPT::Architectures=amd64 -oDir::State::Lists=/tmp/amd64'; \
+		apt-get $$o update -q && cd .gl && apt-get $$o download libvulkan1 libegl1 libglvnd0 libopengl0 libgl1 libglx0 libgles2

@@ -1,5 +1,6 @@
 // Command ganplay (`go run .`) builds the browser build of ganplay when its sources
-// changed and serves the playground in static/ on the loopback interface.
+// changed and serves the playground in static/ on the loopback interface, with the image
+// demos' assets under assets/.
 //
 // The handler is in handler.go and the build step in build.go, both unit tested.
 package main
@@ -17,6 +18,8 @@ import (
 	"strconv"
 	"syscall"
 	"time"
+
+	"github.com/ganplay/ganplay/demos/assets"
 )
 
 func main() {
@@ -49,7 +52,10 @@ func run(addr string, port int) error {
 	}
 	fmt.Printf("ganplay: serving http://%s/\n", ln.Addr())
 
-	srv := &http.Server{Handler: newHandler(os.DirFS(static)), ReadHeaderTimeout: 10 * time.Second}
+	// The image demos' data and weights are served from where they live in the checkout,
+	// under the names that `make dist` copies them to (package demos/assets).
+	files := assets.Overlay(os.DirFS(static), assets.Layout(root))
+	srv := &http.Server{Handler: newHandler(files), ReadHeaderTimeout: 10 * time.Second}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	go func() {

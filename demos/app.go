@@ -21,6 +21,8 @@ const (
 	CmdReset // rebuild the scene from the settings (same seed, same run)
 	CmdSet   // apply Params, then reset
 	CmdClick // at (X, Y)
+	CmdDrag  // Phase at (X, Y), for scenes that are Draggers
+	CmdKey   // Key, for scenes that are KeyHandlers
 	// CmdPoints loads Text, a CSV of user points, as the target (csvpoints.go).
 	CmdPoints
 )
@@ -30,10 +32,12 @@ const (
 type Command struct {
 	Kind   CommandKind
 	N      int
-	Phase  Phase  // CmdStep: both, D or G
+	Which  Phase  // CmdStep: both, D or G
 	Text   string // CmdPoints: the CSV
 	Params url.Values
 	X, Y   float64
+	Phase  DragPhase
+	Key    string
 	Done   func(Snapshot)
 }
 
@@ -50,6 +54,7 @@ type Snapshot struct {
 	RenderMs float64
 	Errors   []string // bad parameters of the last Set (or of the URL)
 	Err      string   // the error that stopped the scene, if any
+	Backend  BackendInfo
 }
 
 // App is the scene switcher without Ebiten: it owns the settings and the current scene,
@@ -69,15 +74,34 @@ type App struct {
 	renderMs float64
 	paramErr []string
 	err      error
+	assets   Fetcher  // where the image scenes get their data and weights
+	fb       fallback // the backend's report and the weights' snapshot (fallback.go)
 
 	mu   sync.Mutex
 	snap Snapshot
 }
 
+// AppOption configures an App.
+type AppOption func(*App)
+
+// WithAssets gives the image scenes their asset source (fetches are cached in memory, so
+// that a reset does not fetch again).
+func WithAssets(f Fetcher) AppOption {
+	return func(a *App) {
+		if f != nil {
+			a.assets = NewCache(f)
+		}
+	}
+}
+
 // NewApp starts the scene that s selects on backend be; bad are the URL's rejected
 // parameters (shown until the next Set).
-func NewApp(be engine.Backend, s Settings, bad []ParamError) (*App, error) {
-	a := &App{be: be, s: s, playing: s.Autoplay, cmds: make(chan Command, 256), canvas: NewCanvas(Width, Height)}
+func NewApp(be engine.Backend, s Settings, bad []ParamError, opts ...AppOption) (*App, error) {
+	a := &App{be: be, s: s, playing: s.Autoplay, cmds: make(chan Command, 256), canvas: NewCanvas(Width, Height),
+		fb: fallback{info: BackendInfo{Name: be.Name()}}}
+	for _, o := range opts {
+		o(a)
+	}
 	for _, e := range bad {
 		a.paramErr = append(a.paramErr, e.Error())
 	}
@@ -116,7 +140,8 @@ func (a *App) Snapshot() Snapshot {
 }
 
 func (a *App) reset() error {
-	sc, err := NewScene(a.be, a.s)
+	a.fb.snap = nil
+	sc, err := NewSceneWith(a.be, a.s, a.assets)
 	if err != nil {
 		a.err = err
 		return err
@@ -131,14 +156,14 @@ func (a *App) Update() error {
 	for {
 		select {
 		case c := <-a.cmds:
-			a.run(c)
+			a.runGuarded(c)
 			continue
 		default:
 		}
 		break
 	}
 	if a.scene != nil {
-		if err := a.scene.Update(a.playing); err != nil {
+		if err := a.guarded(func() error { return a.scene.Update(a.playing) }); err != nil {
 			a.err = err
 		}
 	}
@@ -151,7 +176,7 @@ func (a *App) Update() error {
 func (a *App) Render() {
 	start := time.Now()
 	if a.scene != nil {
-		a.scene.Render(a.canvas)
+		a.guarded(func() error { a.scene.Render(a.canvas); return nil })
 	}
 	a.renderMs = float64(time.Since(start).Microseconds()) / 1000
 	a.frames++
@@ -178,7 +203,7 @@ func (a *App) run(c Command) {
 	case CmdToggle:
 		a.playing = !a.playing
 	case CmdStep:
-		a.step(c.Phase, max(c.N, 1))
+		a.step(c.Which, max(c.N, 1))
 	case CmdPoints:
 		a.loadCSV(c.Text)
 	case CmdReset:
@@ -189,6 +214,14 @@ func (a *App) run(c Command) {
 		if a.scene != nil {
 			a.scene.Click(c.X, c.Y)
 			a.keepPoints()
+		}
+	case CmdDrag:
+		if d, ok := a.scene.(Dragger); ok {
+			d.Drag(c.Phase, c.X, c.Y)
+		}
+	case CmdKey:
+		if k, ok := a.scene.(KeyHandler); ok {
+			k.Key(c.Key)
 		}
 	}
 	if c.Done != nil {
@@ -229,14 +262,14 @@ func (a *App) GoTo(k SceneKind) {
 
 func (a *App) publish() {
 	sn := Snapshot{Query: a.s.Encode(), Values: a.s.Values(), Playing: a.playing, Frames: a.frames, FPS: a.fps, RenderMs: a.renderMs,
-		Errors: append([]string(nil), a.paramErr...)}
+		Errors: append([]string(nil), a.paramErr...), Backend: a.fb.info}
 	if a.scene != nil {
 		sn.Metrics = a.scene.Metrics()
 	}
 	if a.err != nil {
 		sn.Err = a.err.Error()
-	} else if err := trainErr(a.scene); err != nil {
-		sn.Err = err.Error()
+	} else if m, ok := a.scene.(interface{ Err() error }); ok && m.Err() != nil {
+		sn.Err = m.Err().Error()
 	}
 	a.mu.Lock()
 	a.snap = sn

@@ -134,17 +134,6 @@ func (m *Mixture) StepPhase(p Phase, n int) error {
 	return m.err
 }
 
-// trainErr returns the error that stopped a training scene (a diverged loss), or nil.
-func trainErr(sc Scene) error {
-	switch m := sc.(type) {
-	case *Mixture:
-		return m.Err()
-	case *Compare:
-		return m.Err()
-	}
-	return nil
-}
-
 // step runs n steps of phase p in the scene: D or G alone where the scene can
 // (PhaseStepper), whole steps otherwise.
 func (a *App) step(p Phase, n int) {

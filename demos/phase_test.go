@@ -10,7 +10,7 @@ import (
 	"github.com/ganplay/ganplay/models"
 )
 
-func weights(ph models.Phased, d bool) []float32 {
+func netWeights(ph models.Phased, d bool) []float32 {
 	net := ph.Generator()
 	if d {
 		net = ph.Discriminator()
@@ -31,7 +31,7 @@ func TestStepPhase(t *testing.T) {
 		t.Fatal(err)
 	}
 	ph := m.sched.Phased
-	d0, g0 := weights(ph, true), weights(ph, false)
+	d0, g0 := netWeights(ph, true), netWeights(ph, false)
 	if err := m.StepPhase(PhaseD, 3); err != nil {
 		t.Fatal(err)
 	}
@@ -45,7 +45,7 @@ func TestStepPhase(t *testing.T) {
 	if _, ok := mt["last_G"]; ok {
 		t.Errorf("after step D alone: last_G present in %v", mt)
 	}
-	d1, g1 := weights(ph, true), weights(ph, false)
+	d1, g1 := netWeights(ph, true), netWeights(ph, false)
 	if slices.Equal(d0, d1) || !slices.Equal(g0, g1) {
 		t.Errorf("step D: D changed %v, G changed %v; want true, false", !slices.Equal(d0, d1), !slices.Equal(g0, g1))
 	}
@@ -57,7 +57,7 @@ func TestStepPhase(t *testing.T) {
 	if mt["steps_D"] != 3 || mt["steps_G"] != 2 || mt["step"] != 0 {
 		t.Errorf("after step G ×2: %v; want steps_D 3, steps_G 2, step 0", mt)
 	}
-	if d2 := weights(ph, true); !slices.Equal(d1, d2) || slices.Equal(g1, weights(ph, false)) {
+	if d2 := netWeights(ph, true); !slices.Equal(d1, d2) || slices.Equal(g1, netWeights(ph, false)) {
 		t.Error("step G changed D or left G alone")
 	}
 	if same(fake, m.View().Fake) {
@@ -80,12 +80,12 @@ func TestAppStepPhase(t *testing.T) {
 		t.Fatal(err)
 	}
 	var got Snapshot
-	a.Send(Command{Kind: CmdStep, N: 4, Phase: PhaseD, Done: func(s Snapshot) { got = s }})
+	a.Send(Command{Kind: CmdStep, N: 4, Which: PhaseD, Done: func(s Snapshot) { got = s }})
 	a.Update()
 	if got.Metrics["steps_D"] != 4 || got.Metrics["steps_G"] != 0 {
 		t.Errorf("step D ×4: %v", got.Metrics)
 	}
-	a.Send(Command{Kind: CmdStep, N: 1, Phase: PhaseG, Done: func(s Snapshot) { got = s }})
+	a.Send(Command{Kind: CmdStep, N: 1, Which: PhaseG, Done: func(s Snapshot) { got = s }})
 	a.Update()
 	if got.Metrics["steps_D"] != 4 || got.Metrics["steps_G"] != 1 {
 		t.Errorf("then step G: %v", got.Metrics)
@@ -93,7 +93,7 @@ func TestAppStepPhase(t *testing.T) {
 	// The other scenes step whole steps.
 	a.SetParams(url.Values{"scene": {"divergence"}})
 	th := a.Snapshot().Metrics["theta"]
-	a.Send(Command{Kind: CmdStep, N: 1, Phase: PhaseD})
+	a.Send(Command{Kind: CmdStep, N: 1, Which: PhaseD})
 	a.Update()
 	if a.Snapshot().Metrics["theta"] == th {
 		t.Error("step D on the divergence scene did not sweep θ")
@@ -139,7 +139,7 @@ func TestOptimizerChoice(t *testing.T) {
 	m1, _ := NewMixture(cpu.New(), testSettings("width=16&batch=16&data=bimodal&opt-g=sgd"))
 	m0.StepPhase(PhaseD, 2)
 	m1.StepPhase(PhaseD, 2)
-	if !slices.Equal(weights(m0.sched.Phased, true), weights(m1.sched.Phased, true)) {
+	if !slices.Equal(netWeights(m0.sched.Phased, true), netWeights(m1.sched.Phased, true)) {
 		t.Error("opt-g changed D's updates")
 	}
 	if defaultLR(ModelGAN, OptSGD) != 0.01 || defaultLR(ModelWGANGP, OptAdam) != 1e-4 || defaultLR(ModelGAN, OptAdam) != 2e-4 {
@@ -165,5 +165,33 @@ func TestNoiseShape(t *testing.T) {
 	}
 	if same(g.View().Manifold[0], u.View().Manifold[0]) {
 		t.Error("the manifold is the same for both noise shapes")
+	}
+}
+
+// TestStepPhaseAfterMove checks that the step D / step G schedule follows the model when a
+// lost device moves the run to another backend (fallback_mixture.go), with its counts.
+func TestStepPhaseAfterMove(t *testing.T) {
+	t.Parallel()
+	m, err := NewMixture(cpu.New(), testSettings("width=16&batch=16&k-g=2"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.Step(2)
+	snap, err := m.snapshot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := m.moveTo(cpu.New(), snap); err != nil {
+		t.Fatal(err)
+	}
+	if err := m.StepPhase(PhaseD, 1); err != nil {
+		t.Fatal(err)
+	}
+	m.Step(1)
+	if mt := m.Metrics(); mt["steps_D"] != 4 || mt["steps_G"] != 6 || mt["step"] != 3 {
+		t.Errorf("after a move, step D and one iteration: %v; want steps_D 4, steps_G 6, step 3", mt)
+	}
+	if m.sched.Phased != m.model.(models.Phased) {
+		t.Error("the schedule still drives the old model")
 	}
 }

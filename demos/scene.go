@@ -34,9 +34,20 @@ const (
 	Height = 560
 )
 
-// NewScene builds the scene chosen by s on the backend be.
-func NewScene(be engine.Backend, s Settings) (Scene, error) {
+// NewScene builds the scene chosen by s on the backend be, without an asset source (the
+// image scenes then report that they cannot load).
+func NewScene(be engine.Backend, s Settings) (Scene, error) { return NewSceneWith(be, s, nil) }
+
+// NewSceneWith builds the scene chosen by s on the backend be; the image scenes fetch
+// their data and weights from f in the background.
+func NewSceneWith(be engine.Backend, s Settings, f Fetcher) (Scene, error) {
 	switch s.Scene {
+	case SceneDCGAN, SceneCGAN:
+		return NewDigits(be, s, f), nil
+	case ScenePix2pixEdges, ScenePix2pixSketch:
+		return NewPix2pix(be, s, f), nil
+	case SceneCycleGAN:
+		return NewCycleGAN(be, s, f), nil
 	case SceneDivergence:
 		return NewDivergence(s), nil
 	case SceneTransport:

@@ -19,14 +19,20 @@ import (
 // SceneKind selects a scene.
 type SceneKind int
 
-// The scenes, in the order of the keyboard shortcuts 1, 2, 3.
+// The scenes, in the order of the keyboard shortcuts 1 to 8. The image scenes are named
+// as models.ImageDemo names their demos.
 const (
 	SceneMixture SceneKind = iota
 	SceneDivergence
 	SceneTransport
+	SceneDCGAN         // DCGAN sample grid on digits
+	SceneCGAN          // conditional GAN, one row per digit class
+	ScenePix2pixEdges  // Pix2pix edges → digit, drawn by the user
+	ScenePix2pixSketch // Pix2pix sketch → shaded object, drawn by the user
+	SceneCycleGAN      // CycleGAN horse ↔ zebra shapes
 )
 
-var sceneNames = []string{"mixture", "divergence", "transport"}
+var sceneNames = []string{"mixture", "divergence", "transport", "dcgan", "cgan", "pix2pix-edges", "pix2pix-sketch", "cyclegan"}
 
 // String returns the scene's URL name.
 func (k SceneKind) String() string {
@@ -80,6 +86,28 @@ func (k DataKind) String() string {
 	return fmt.Sprintf("DataKind(%d)", int(k))
 }
 
+// WeightsKind says where an image scene's model starts.
+type WeightsKind int
+
+// Where an image scene starts and whether it trains while playing: the pretrained weights
+// (fetched with the page's assets) shown as they are, the pretrained weights trained on
+// live, or fresh random weights trained live. The step buttons train in every case.
+const (
+	WeightsPretrained WeightsKind = iota
+	WeightsFinetune
+	WeightsRandom
+)
+
+var weightsNames = []string{"pretrained", "finetune", "random"}
+
+// String returns the URL name.
+func (k WeightsKind) String() string {
+	if k >= 0 && int(k) < len(weightsNames) {
+		return weightsNames[k]
+	}
+	return fmt.Sprintf("WeightsKind(%d)", int(k))
+}
+
 // Panels are the names that hide= accepts: layers and charts that can be hidden one by one.
 var Panels = []string{"real", "fake", "heatmap", "manifold", "arrows", "losses", "metrics", "controls", "backend", "fps"}
 
@@ -102,6 +130,8 @@ type Settings struct {
 	Iters    int     // Sinkhorn iteration cap of the Transport scene
 	Hide     []string
 	Autoplay bool
+	Weights  WeightsKind // where the image scenes start
+	Backend  BackendKind // the engine backend asked for (see BackendKind)
 
 	// The training controls of settings_train.go: the optimizers of D and G, k_G, the
 	// noise's shape and the second run of compare mode.
@@ -226,6 +256,7 @@ var params = []param{
 	floatParam("eps", 1e-3, 10, false, func(s *Settings) *float64 { return &s.Eps }),
 	floatParam("theta", -2, 2, false, func(s *Settings) *float64 { return &s.Theta }),
 	intParam("iters", 1, 10000, func(s *Settings) *int { return &s.Iters }),
+	enumParam("weights", weightsNames, func(s Settings) int { return int(s.Weights) }, func(s *Settings, i int) { s.Weights = WeightsKind(i) }),
 	{name: "hide",
 		decode: func(s *Settings, v string) error {
 			var hide []string
@@ -264,6 +295,7 @@ var params = []param{
 			}
 			return "0"
 		}},
+	enumParam("backend", backendNames, func(s Settings) int { return int(s.Backend) }, func(s *Settings, i int) { s.Backend = BackendKind(i) }),
 }
 
 // ParamNames returns the URL parameters in their canonical order.

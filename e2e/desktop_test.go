@@ -36,7 +36,7 @@ func TestDesktopScreenshot(t *testing.T) {
 	if err := os.MkdirAll(art, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	for _, scene := range []string{"mixture", "divergence", "transport"} {
+	for _, scene := range []string{"mixture", "divergence", "transport", "cgan", "pix2pix-sketch", "cyclegan"} {
 		t.Run(scene, func(t *testing.T) {
 			png := filepath.Join(art, scene+".png")
 			os.Remove(png)
@@ -52,6 +52,11 @@ func TestDesktopScreenshot(t *testing.T) {
 				want = map[string]int{"curves": 300}
 			case "transport":
 				want = map[string]int{"real": 300, "fake": 300, "plan": 5000}
+			case "cgan", "pix2pix-sketch", "cyclegan": // from the embedded assets
+				want = nil
+				if n, _ := colours(png); n < 100 {
+					t.Errorf("%s: the screenshot has %d colours; want the images' many", scene, n)
+				}
 			}
 			checkShot(t, scene, png, want)
 		})

@@ -82,11 +82,14 @@ type page struct {
 	BadCSVMetrics      map[string]float64 `json:"badCSVMetrics"`
 	BadCSVReject       string             `json:"badCSVReject"`
 	Visible            map[string]bool    `json:"visible"`
+	// the device-loss page (backend_e2e_test.go)
+	Loss *lossPage `json:"loss"`
 }
 
 type backend struct {
 	Name    string `json:"name"`
 	Adapter string `json:"adapter"`
+	Limits  string `json:"limits"`
 	Reason  string `json:"reason"`
 }
 
@@ -95,7 +98,9 @@ type backend struct {
 // scene renders (screenshot pixels: heat map, real and fake points, curves); training
 // advances (step(n), the step buttons, play); URL parameters round-trip through state();
 // a bad parameter shows its message; embed.html works in a small viewport and obeys
-// postMessage; the backend line names the CPU backend and why.
+// postMessage; the backend line names the backend and why: WebGPU (SwiftShader) where
+// backend=webgpu asks for it, the CPU otherwise, also after a simulated device loss (see
+// checkBackend).
 func TestPlayground(t *testing.T) {
 	root, err := filepath.Abs("..")
 	if err != nil {
@@ -285,7 +290,7 @@ func checkPlayground(t *testing.T, res playResult, quick bool) {
 	if res.Error != "" {
 		t.Errorf("playground.mjs failed: %s", res.Error)
 	}
-	names := []string{"main", "roundtrip", "bad", "embed", "compare", "compareLink", "steps"}
+	names := []string{"main", "roundtrip", "bad", "embed", "loss", "compare", "compareLink", "steps"}
 	if quick {
 		names = names[:1]
 	}
@@ -302,11 +307,7 @@ func checkPlayground(t *testing.T, res playResult, quick bool) {
 		if len(p.ConsoleErrors) > 0 {
 			t.Errorf("page %s: console errors:\n  %s", name, strings.Join(p.ConsoleErrors, "\n  "))
 		}
-		if p.Backend == nil || p.Backend.Name != "cpu" || p.Backend.Reason == "" {
-			t.Errorf("page %s: window.ganplay.backend() = %+v, want cpu with a reason", name, p.Backend)
-		} else if name == "main" && (!strings.Contains(p.BackendText, "cpu") || !strings.Contains(p.BackendText, p.Backend.Reason)) {
-			t.Errorf("page %s: the backend line %q does not name the backend and its reason", name, p.BackendText)
-		}
+		checkBackend(t, name, p)
 	}
 	if p := res.Pages["main"]; p != nil && p.State0 == "ready" {
 		checkMain(t, p)
@@ -339,7 +340,8 @@ func checkPlayground(t *testing.T, res playResult, quick bool) {
 			t.Error("bad: the error box is not visible")
 		}
 		for _, want := range []string{`lr-d="abc"`, "not a number", `batch="0"`, "out of range", `"frobnicate"`, "using the default",
-			`opt-d="lbfgs"`, `k-g="0"`, `noise-shape="cube"`, `compare="vae"`, "want one of none, gan"} {
+			`opt-d="lbfgs"`, `k-g="0"`, `noise-shape="cube"`, `compare="vae"`, "want one of none, gan",
+			`backend="cuda"`, "want one of auto, webgpu, cpu"} {
 			if !strings.Contains(p.ErrorsText, want) {
 				t.Errorf("bad: the error box %q does not say %q", p.ErrorsText, want)
 			}

@@ -76,7 +76,7 @@ try {
 
   // 1. The main page: each scene renders, training advances, buttons step.
   {
-    const { page, rec } = await open('main', '?autoplay=0&width=32&data=grid');
+    const { page, rec } = await open('main', '?autoplay=0&width=32&data=grid&backend=webgpu');
     if (rec.state0 === 'ready') {
       rec.ready = await page.evaluate(async () => { await window.ganplay.ready; return true; });
       rec.controlsOverCanvas = await overlap(page);
@@ -111,7 +111,7 @@ try {
   // 2. URL parameters round-trip through state().
   if (mode !== 'quick') {
     const q = '?scene=transport&model=wgan-gp&data=bimodal&lr-d=0.001&k=3&batch=32&width=48&depth=3&noise=4&seed=7&speed=0.5&eps=0.2&theta=-1.25&iters=50&hide=arrows,losses,model,step-d&autoplay=0' +
-      '&opt-d=sgd&opt-g=rmsprop&k-g=2&noise-shape=uniform&compare=wgan-gp&points=0,0+1,0+2,0+3,0+0,1+1,1+2,1+3,1.5';
+      '&opt-d=sgd&opt-g=rmsprop&k-g=2&noise-shape=uniform&compare=wgan-gp&points=0,0+1,0+2,0+3,0+0,1+1,1+2,1+3,1.5&backend=cpu';
     const { page, rec } = await open('roundtrip', q);
     rec.query = q;
     if (rec.state0 === 'ready') {
@@ -124,7 +124,7 @@ try {
 
   // 3. A bad parameter shows its message and falls back to the default.
   if (mode !== 'quick') {
-    const { page, rec } = await open('bad', '?lr-d=abc&batch=0&frobnicate=1&autoplay=0&opt-d=lbfgs&k-g=0&noise-shape=cube&compare=vae');
+    const { page, rec } = await open('bad', '?lr-d=abc&batch=0&frobnicate=1&autoplay=0&opt-d=lbfgs&k-g=0&noise-shape=cube&compare=vae&backend=cuda');
     if (rec.state0 === 'ready') {
       await page.waitForSelector('#errors:not([hidden])', { timeout: 10_000 }).catch(() => {});
       rec.errorsVisible = await page.isVisible('#errors');
@@ -209,6 +209,27 @@ try {
       await page.waitForFunction(() => window.ganplay.state().scene === 'divergence', null, { timeout: 30_000 }).catch(() => {});
       rec.stateAfterSet = await page.evaluate(() => window.ganplay.state());
       await shot(page, rec, 'embed');
+    }
+    await page.close();
+  }
+
+  // 5. WebGPU asked for; a simulated device loss mid-run falls back to the CPU backend,
+  // which trains on from the last snapshot of the weights.
+  if (mode !== 'quick') {
+    const { page, rec } = await open('loss', '?backend=webgpu&autoplay=0&width=16&data=ring');
+    if (rec.state0 === 'ready') {
+      const loss = (rec.loss = {});
+      loss.before = await page.evaluate(() => window.ganplay.step(30));
+      loss.simulated = await page.evaluate(() => window.ganplay.simulateDeviceLoss('e2e'));
+      loss.after = await page.evaluate(() => window.ganplay.step(10));
+      loss.backend = await page.evaluate(() => window.ganplay.backend());
+      await page.click('#play');
+      await page.waitForFunction((s) => window.ganplay.metrics().step > s + 5, loss.after.step, { timeout: 60_000 }).catch(() => {});
+      loss.later = await page.evaluate(() => window.ganplay.metrics());
+      await page.waitForFunction(() => document.getElementById('backend').textContent.includes('device lost'), null, { timeout: 10_000 }).catch(() => {});
+      loss.backendText = await page.textContent('#backend');
+      loss.errors = await page.evaluate(() => Array.from(window.ganplay.errors()));
+      await shot(page, rec, 'loss');
     }
     await page.close();
   }

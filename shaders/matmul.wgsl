@@ -51,10 +51,12 @@ struct Params {
 
 const BK: u32 = 16u;
 
-// ta[k·(BM/4) + r/4][r%4] holds op(a)(i0 + r, k0 + k); tb[k·(BN/4) + c/4][c%4] holds
-// op(b)(k0 + k, j0 + c). Both entry points share them (the small one uses the first half).
-var<workgroup> ta: array<vec4<f32>, 256>;
-var<workgroup> tb: array<vec4<f32>, 256>;
+// ta[off + k·(BM/4) + r/4][r%4] holds op(a)(i0 + r, k0 + k); tb[off + k·(BN/4) + c/4][c%4]
+// holds op(b)(k0 + k, j0 + c). Every tiled entry point shares them: matmul stages 256 vec4 of
+// each, matmul_small the first half of that, and matmul_big two buffers of 256 (off = 0 or
+// 256), 16 KiB in all, WebGPU's default maxComputeWorkgroupStorageSize.
+var<workgroup> ta: array<vec4<f32>, 512>;
+var<workgroup> tb: array<vec4<f32>, 512>;
 
 fn load_a(idx: u32) -> f32 {
     return a[idx >> 2u][idx & 3u];
@@ -64,18 +66,16 @@ fn load_b(idx: u32) -> f32 {
     return b[idx >> 2u][idx & 3u];
 }
 
-// stage_a stages op(a)(i0 + r, k0 + k) for one group of 4 elements, number q of the
+// fetch_a reads op(a)(i0 + r, k0 + k) for one group of 4 elements, number q of the
 // workgroup's (bm/4)·BK groups: 4 consecutive k when a's contiguous axis is k (sak = 1),
-// 4 consecutive rows otherwise, which is the axis a vec4 load can follow.
-fn stage_a(q: u32, bm: u32, i0: u32, k0: u32, abase: u32) {
-    let q4 = bm / 4u;
+// 4 consecutive rows otherwise, which is the axis a vec4 load can follow. Elements beyond
+// the matrix read as 0.
+fn fetch_a(q: u32, bm: u32, i0: u32, k0: u32, abase: u32) -> vec4<f32> {
+    var v = vec4<f32>(0.0);
     if (P.sak == 1u) {
         // group q: row r = q % bm, k = 4·(q / bm) … +3
-        let r = q % bm;
-        let k = 4u * (q / bm);
-        let gi = i0 + r;
-        let gk = k0 + k;
-        var v = vec4<f32>(0.0);
+        let gi = i0 + q % bm;
+        let gk = k0 + 4u * (q / bm);
         if (gi < P.m) {
             let base = abase + gi * P.sai + gk;
             if (P.avec != 0u) {
@@ -89,18 +89,11 @@ fn stage_a(q: u32, bm: u32, i0: u32, k0: u32, abase: u32) {
                 if (gk + 3u < P.k) { v.w = load_a(base + 3u); }
             }
         }
-        let c = r & 3u;
-        ta[k * q4 + r / 4u][c] = v.x;
-        ta[(k + 1u) * q4 + r / 4u][c] = v.y;
-        ta[(k + 2u) * q4 + r / 4u][c] = v.z;
-        ta[(k + 3u) * q4 + r / 4u][c] = v.w;
     } else {
         // group q: rows 4·(q % q4) … +3, k = q / q4; a(i, k) at i·sai + k·sak with sai = 1
-        let r = 4u * (q % q4);
-        let k = q / q4;
-        let gi = i0 + r;
-        let gk = k0 + k;
-        var v = vec4<f32>(0.0);
+        let q4 = bm / 4u;
+        let gi = i0 + 4u * (q % q4);
+        let gk = k0 + q / q4;
         if (gk < P.k) {
             let base = abase + gi * P.sai + gk * P.sak;
             if (P.avec != 0u) {
@@ -114,20 +107,40 @@ fn stage_a(q: u32, bm: u32, i0: u32, k0: u32, abase: u32) {
                 if (gi + 3u < P.m) { v.w = load_a(base + 3u * P.sai); }
             }
         }
-        ta[k * q4 + r / 4u] = v;
+    }
+    return v;
+}
+
+// put_a writes group q, as fetch_a read it, into ta from index off on.
+fn put_a(q: u32, bm: u32, v: vec4<f32>, off: u32) {
+    let q4 = bm / 4u;
+    if (P.sak == 1u) {
+        let r = q % bm;
+        let k = 4u * (q / bm);
+        let c = r & 3u;
+        let o = off + k * q4 + r / 4u;
+        ta[o][c] = v.x;
+        ta[o + q4][c] = v.y;
+        ta[o + 2u * q4][c] = v.z;
+        ta[o + 3u * q4][c] = v.w;
+    } else {
+        ta[off + (q / q4) * q4 + q % q4] = v;
     }
 }
 
-// stage_b stages op(b)(k0 + k, j0 + c) for group q of the workgroup's (bn/4)·BK groups:
+// stage_a stages group q of op(a) in ta.
+fn stage_a(q: u32, bm: u32, i0: u32, k0: u32, abase: u32) {
+    put_a(q, bm, fetch_a(q, bm, i0, k0, abase), 0u);
+}
+
+// fetch_b reads op(b)(k0 + k, j0 + c) for group q of the workgroup's (bn/4)·BK groups:
 // 4 consecutive columns when b's contiguous axis is j (sbj = 1), 4 consecutive k otherwise.
-fn stage_b(q: u32, bn: u32, j0: u32, k0: u32, bbase: u32) {
-    let q4 = bn / 4u;
+fn fetch_b(q: u32, bn: u32, j0: u32, k0: u32, bbase: u32) -> vec4<f32> {
+    var v = vec4<f32>(0.0);
     if (P.sbj == 1u) {
-        let c = 4u * (q % q4);
-        let k = q / q4;
-        let gj = j0 + c;
-        let gk = k0 + k;
-        var v = vec4<f32>(0.0);
+        let q4 = bn / 4u;
+        let gj = j0 + 4u * (q % q4);
+        let gk = k0 + q / q4;
         if (gk < P.k) {
             let base = bbase + gk * P.sbk + gj;
             if (P.bvec != 0u) {
@@ -141,14 +154,10 @@ fn stage_b(q: u32, bn: u32, j0: u32, k0: u32, bbase: u32) {
                 if (gj + 3u < P.n) { v.w = load_b(base + 3u); }
             }
         }
-        tb[k * q4 + c / 4u] = v;
     } else {
         // group q: column c = q % bn, k = 4·(q / bn) … +3; b(k, j) at k·sbk + j·sbj, sbk = 1
-        let c = q % bn;
-        let k = 4u * (q / bn);
-        let gj = j0 + c;
-        let gk = k0 + k;
-        var v = vec4<f32>(0.0);
+        let gj = j0 + q % bn;
+        let gk = k0 + 4u * (q / bn);
         if (gj < P.n) {
             let base = bbase + gk * P.sbk + gj * P.sbj;
             if (P.bvec != 0u) {
@@ -162,12 +171,30 @@ fn stage_b(q: u32, bn: u32, j0: u32, k0: u32, bbase: u32) {
                 if (gk + 3u < P.k) { v.w = load_b(base + 3u * P.sbk); }
             }
         }
-        let e = c & 3u;
-        tb[k * q4 + c / 4u][e] = v.x;
-        tb[(k + 1u) * q4 + c / 4u][e] = v.y;
-        tb[(k + 2u) * q4 + c / 4u][e] = v.z;
-        tb[(k + 3u) * q4 + c / 4u][e] = v.w;
     }
+    return v;
+}
+
+// put_b writes group q, as fetch_b read it, into tb from index off on.
+fn put_b(q: u32, bn: u32, v: vec4<f32>, off: u32) {
+    let q4 = bn / 4u;
+    if (P.sbj == 1u) {
+        tb[off + (q / q4) * q4 + q % q4] = v;
+    } else {
+        let c = q % bn;
+        let k = 4u * (q / bn);
+        let e = c & 3u;
+        let o = off + k * q4 + c / 4u;
+        tb[o][e] = v.x;
+        tb[o + q4][e] = v.y;
+        tb[o + 2u * q4][e] = v.z;
+        tb[o + 3u * q4][e] = v.w;
+    }
+}
+
+// stage_b stages group q of op(b) in tb.
+fn stage_b(q: u32, bn: u32, j0: u32, k0: u32, bbase: u32) {
+    put_b(q, bn, fetch_b(q, bn, j0, k0, bbase), 0u);
 }
 
 // store writes one row of an invocation's 4×4 block.
@@ -308,6 +335,90 @@ fn matmul(@builtin(workgroup_id) wg: vec3<u32>,
     store(dbase, gi + 5u, gj, c50); store(dbase, gi + 5u, gj + 4u, c51);
     store(dbase, gi + 6u, gj, c60); store(dbase, gi + 6u, gj + 4u, c61);
     store(dbase, gi + 7u, gj, c70); store(dbase, gi + 7u, gj + 4u, c71);
+}
+
+// matmul_big: each workgroup computes a 128×128 tile of dst with 16×16 invocations, each
+// owning 8×8 outputs: rows 4·ty … +3 and 64 + 4·ty … +3, columns 4·tx … +3 and
+// 64 + 4·tx … +3, so that neighbouring invocations read neighbouring vec4 of workgroup
+// memory. K is walked in slices of 8, one vec4 of op(a) and one of op(b) per invocation,
+// double-buffered in ta and tb (offsets 0 and 256): while the workgroup multiplies one slice
+// (64 multiply-adds per 4 vec4 reads) the next is loaded into registers, then stored in the
+// other buffer, one barrier per slice. For large products, where 128×128 tiles still give
+// many workgroups.
+@compute @workgroup_size(16, 16)
+fn matmul_big(@builtin(workgroup_id) wg: vec3<u32>,
+              @builtin(local_invocation_id) lid: vec3<u32>,
+              @builtin(local_invocation_index) t: u32) {
+    let tx = lid.x;
+    let ty = lid.y;
+    let i0 = (wg.y + P.row0) * 128u;
+    let j0 = wg.x * 128u;
+    var c00 = vec4<f32>(0.0); var c01 = vec4<f32>(0.0);
+    var c10 = vec4<f32>(0.0); var c11 = vec4<f32>(0.0);
+    var c20 = vec4<f32>(0.0); var c21 = vec4<f32>(0.0);
+    var c30 = vec4<f32>(0.0); var c31 = vec4<f32>(0.0);
+    var c40 = vec4<f32>(0.0); var c41 = vec4<f32>(0.0);
+    var c50 = vec4<f32>(0.0); var c51 = vec4<f32>(0.0);
+    var c60 = vec4<f32>(0.0); var c61 = vec4<f32>(0.0);
+    var c70 = vec4<f32>(0.0); var c71 = vec4<f32>(0.0);
+    var nb = 1u;
+    var first = wg.z + P.batch0;
+    if (P.sum != 0u) {
+        nb = P.nbatch;
+        first = 0u;
+    }
+    for (var bi = 0u; bi < nb; bi = bi + 1u) {
+        let batch = first + bi;
+        let abase = batch * P.stride_a;
+        let bbase = batch * P.stride_b;
+        var va = fetch_a(t, 128u, i0, 0u, abase);
+        var vb = fetch_b(t, 128u, j0, 0u, bbase);
+        put_a(t, 128u, va, 0u);
+        put_b(t, 128u, vb, 0u);
+        workgroupBarrier();
+        var cur = 0u;
+        for (var k0 = 0u; k0 < P.k; k0 = k0 + 8u) {
+            let more = k0 + 8u < P.k;
+            if (more) {
+                va = fetch_a(t, 128u, i0, k0 + 8u, abase);
+                vb = fetch_b(t, 128u, j0, k0 + 8u, bbase);
+            }
+            for (var kk = 0u; kk < 8u; kk = kk + 1u) {
+                let a0 = ta[cur + kk * 32u + ty];
+                let a1 = ta[cur + kk * 32u + 16u + ty];
+                let b0 = tb[cur + kk * 32u + tx];
+                let b1 = tb[cur + kk * 32u + 16u + tx];
+                c00 = fma(vec4<f32>(a0.x), b0, c00); c01 = fma(vec4<f32>(a0.x), b1, c01);
+                c10 = fma(vec4<f32>(a0.y), b0, c10); c11 = fma(vec4<f32>(a0.y), b1, c11);
+                c20 = fma(vec4<f32>(a0.z), b0, c20); c21 = fma(vec4<f32>(a0.z), b1, c21);
+                c30 = fma(vec4<f32>(a0.w), b0, c30); c31 = fma(vec4<f32>(a0.w), b1, c31);
+                c40 = fma(vec4<f32>(a1.x), b0, c40); c41 = fma(vec4<f32>(a1.x), b1, c41);
+                c50 = fma(vec4<f32>(a1.y), b0, c50); c51 = fma(vec4<f32>(a1.y), b1, c51);
+                c60 = fma(vec4<f32>(a1.z), b0, c60); c61 = fma(vec4<f32>(a1.z), b1, c61);
+                c70 = fma(vec4<f32>(a1.w), b0, c70); c71 = fma(vec4<f32>(a1.w), b1, c71);
+            }
+            if (more) {
+                put_a(t, 128u, va, 256u - cur);
+                put_b(t, 128u, vb, 256u - cur);
+            }
+            workgroupBarrier();
+            cur = 256u - cur;
+        }
+    }
+    var dbase = 0u;
+    if (P.sum == 0u) {
+        dbase = first * P.m * P.n;
+    }
+    let gi = i0 + 4u * ty;
+    let gj = j0 + 4u * tx;
+    store(dbase, gi, gj, c00); store(dbase, gi, gj + 64u, c01);
+    store(dbase, gi + 1u, gj, c10); store(dbase, gi + 1u, gj + 64u, c11);
+    store(dbase, gi + 2u, gj, c20); store(dbase, gi + 2u, gj + 64u, c21);
+    store(dbase, gi + 3u, gj, c30); store(dbase, gi + 3u, gj + 64u, c31);
+    store(dbase, gi + 64u, gj, c40); store(dbase, gi + 64u, gj + 64u, c41);
+    store(dbase, gi + 65u, gj, c50); store(dbase, gi + 65u, gj + 64u, c51);
+    store(dbase, gi + 66u, gj, c60); store(dbase, gi + 66u, gj + 64u, c61);
+    store(dbase, gi + 67u, gj, c70); store(dbase, gi + 67u, gj + 64u, c71);
 }
 
 @compute @workgroup_size(64)

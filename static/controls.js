@@ -56,7 +56,7 @@ function showProgress(received, total) {
 
 // The settings the full page edits, with their input elements' ids (the URL names).
 const fields = ['scene', 'model', 'compare', 'data', 'opt-d', 'opt-g', 'lr-d', 'lr-g', 'k', 'k-g', 'batch', 'width', 'depth',
-  'noise', 'noise-shape', 'seed', 'speed', 'eps', 'theta', 'iters'];
+  'noise', 'noise-shape', 'seed', 'speed', 'eps', 'theta', 'iters', 'weights'];
 // The buttons that hide= takes (demos.Buttons), with their element ids.
 const buttons = { play: 'play', step: 'step', 'step-d': 'stepD', 'step-g': 'stepG', step10: 'step10', slow: 'slow', reset: 'reset', csv: 'csv-box' };
 const layers = ['real', 'fake', 'heatmap', 'manifold', 'arrows', 'losses', 'metrics'];
@@ -163,7 +163,22 @@ async function loadFile(file) {
   showErrors();
 }
 
+// showBackend states which engine backend runs and why; it changes when a lost WebGPU
+// device makes the page fall back to the CPU.
+let backendShown = '';
+function showBackend() {
+  const b = window.ganplay.backend();
+  const key = JSON.stringify(b);
+  if (key === backendShown) return;
+  backendShown = key;
+  const name = document.createElement('code');
+  name.textContent = b.name;
+  $('backend').replaceChildren('backend: ', name, b.adapter ? ` on ${b.adapter}` : '', b.reason ? ` (${b.reason})` : '');
+  if (b.limits) $('backend').title = 'device limits: ' + b.limits;
+}
+
 function tick() {
+  showBackend();
   fillControls(window.ganplay.state()); // set() and postMessage change settings too
   const m = window.ganplay.metrics();
   const line = (keys, strip) => keys.sort().map((k) => `${k.slice(strip)} ${Number(m[k]).toPrecision(4)}`).join(' · ');
@@ -184,10 +199,7 @@ async function start() {
   if (!window.ganplay) throw new Error('the Go program did not set window.ganplay');
   await window.ganplay.ready;
   $('loading').hidden = true;
-  const b = window.ganplay.backend();
-  const name = document.createElement('code');
-  name.textContent = b.name;
-  $('backend').replaceChildren('backend: ', name, b.adapter ? ` on ${b.adapter}` : '', b.reason ? ` (${b.reason})` : '');
+  showBackend();
   fillControls(window.ganplay.state());
   showErrors();
   wire();

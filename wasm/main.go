@@ -14,7 +14,8 @@
 //	            (data=points); rejected with the message (also in errors()) if malformed,
 //	  play, pause, reset: () => undefined,
 //	  playing:  () => bool,
-//	  backend:  () => ({name, adapter, reason}),
+//	  backend:  () => ({name, adapter, limits, reason}): the engine backend running now,
+//	  simulateDeviceLoss: (reason) => bool, a test hook (see wasm/backend.go),
 //	  metrics:  () => the numbers on screen ({step, loss_D, w1, ...}),
 //	  errors:   () => messages about bad URL parameters (empty when none),
 //	  fps:      () => frames per second,
@@ -36,26 +37,7 @@ import (
 
 	"github.com/ganplay/ganplay/demos"
 	"github.com/ganplay/ganplay/demos/game"
-	"github.com/ganplay/ganplay/engine"
-	"github.com/ganplay/ganplay/engine/cpu"
 )
-
-// backendInfo says which engine backend runs and why.
-type backendInfo struct {
-	name, adapter, reason string
-}
-
-// pickBackend chooses the engine backend. It is the hook for the WebGPU backend
-// (engine/webgpu), which is not yet proven in the browser: until it is, the CPU backend
-// runs and the reason says so.
-func pickBackend() (engine.Backend, backendInfo) {
-	reason := "WebGPU backend not enabled yet"
-	if gpu := js.Global().Get("navigator").Get("gpu"); gpu.IsUndefined() {
-		reason += "; this browser has no navigator.gpu"
-	}
-	be := cpu.New()
-	return be, backendInfo{name: be.Name(), reason: reason}
-}
 
 func main() {
 	var resolve, reject js.Value
@@ -67,19 +49,17 @@ func main() {
 	api.Set("ready", ready)
 	js.Global().Set("ganplay", api)
 
-	be, info := pickBackend()
-	api.Set("backend", js.FuncOf(func(js.Value, []js.Value) any {
-		return map[string]any{"name": info.name, "adapter": info.adapter, "reason": info.reason}
-	}))
-
 	s, bad := demos.Parse(js.Global().Get("location").Get("search").String())
-	app, err := demos.NewApp(be, s, bad)
+	be, info := pickBackend(s) // wasm/backend.go
+	app, err := demos.NewApp(be, s, bad, demos.WithAssets(httpFetcher{}))
 	if err != nil {
 		js.Global().Get("console").Call("error", "ganplay:", err.Error())
 		reject.Invoke(js.Global().Get("Error").New(err.Error()))
 		select {}
 	}
+	app.SetBackendInfo(info)
 	publish(api, app)
+	publishBackend(api, app, be)
 
 	g := game.New(app)
 	g.OnFrame = func(n int) {
@@ -136,7 +116,7 @@ func publish(api js.Value, app *demos.App) {
 		return app.Send(demos.Command{Kind: demos.CmdSet, Params: paramsOf(params), Done: done})
 	}
 	step := func(n int, which js.Value, done func(demos.Snapshot)) bool {
-		return app.Send(demos.Command{Kind: demos.CmdStep, N: n, Phase: phaseOf(which), Done: done})
+		return app.Send(demos.Command{Kind: demos.CmdStep, N: n, Which: phaseOf(which), Done: done})
 	}
 	fn := func(f func(args []js.Value) any) js.Func {
 		return js.FuncOf(func(_ js.Value, args []js.Value) any { return f(args) })

@@ -1,7 +1,7 @@
 // Command ganctl is ganplay's headless command line: it trains the 2-D GANs, runs the
 // experiments, and computes the distances of the playground, with no window.
 //
-//	ganctl train --model gan|gan-minimax|lsgan|wgan|wgan-gp|cgan --data ring --steps N --seed S
+//	ganctl train --model gan|gan-minimax|lsgan|wgan|wgan-gp|cgan --data ring --steps N --seed S [--backend auto|webgpu|cpu]
 //	ganctl experiment mode-collapse [--quick] [--seeds N] [--steps N]
 //	ganctl ot --a A.csv --b B.csv [--eps E]
 //	ganctl divergence --theta T [--sigma S]

@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/ganplay/ganplay/engine"
-	"github.com/ganplay/ganplay/engine/cpu"
 	"github.com/ganplay/ganplay/models"
 )
 
@@ -46,6 +45,7 @@ func runTrain(args []string, stdout io.Writer) error {
 	fs.IntVar(&f.nCritic, "n-critic", 0, "D or critic steps per G step (k, n_critic; default: the model's)")
 	fs.Float64Var(&f.clip, "clip", 0, "wgan: weight-clipping bound c (default 0.01)")
 	fs.Float64Var(&f.lambda, "lambda", 0, "wgan-gp: gradient-penalty weight λ (default 10)")
+	backend := backendFlag(fs)
 	fs.BoolVar(&f.warmup, "warmup", false, "wgan: the reference's 100 critic steps for the first 25 G steps and every 500th")
 	if err := parse(fs, args, stdout); err != nil {
 		return helpOK(err)
@@ -58,7 +58,12 @@ func runTrain(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	dev := engine.NewDevice(cpu.New())
+	be, closeBackend, err := openBackend(*backend, stdout)
+	if err != nil {
+		return err
+	}
+	defer closeBackend()
+	dev := engine.NewDevice(be)
 	modelRNG, dataRNG, measureRNG := models.Streams(f.seed)
 	m, cfg, err := buildModel(dev, modelRNG, f, ds)
 	if err != nil {

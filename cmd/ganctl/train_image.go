@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"github.com/ganplay/ganplay/engine"
-	"github.com/ganplay/ganplay/engine/cpu"
 	"github.com/ganplay/ganplay/models"
 	"github.com/ganplay/ganplay/models/imagedata"
 	"github.com/ganplay/ganplay/models/weights"
@@ -32,9 +31,13 @@ func runTrainImage(args []string, stdout io.Writer) error {
 	every := fs.Int("every", 100, "print the mean losses every `K` steps")
 	batch := fs.Int("batch", 0, "batch size (default: the paper's, from the model's DefaultX)")
 	dtype := fs.String("dtype", "F16", "element type of the weight file: F32, F16 or BF16")
+	backend := backendFlag(fs)
 	digits := fs.String("digits", imagedata.DigitsAssetPath, "digits asset (dcgan, cgan, pix2pix-edges)")
 	if err := parse(fs, args, stdout); err != nil {
 		return helpOK(err)
+	}
+	if err := checkBackend(*backend); err != nil {
+		return err
 	}
 	demo, err := models.ParseImageDemo(*model)
 	if err != nil {
@@ -63,7 +66,12 @@ func runTrainImage(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	dev := engine.NewDevice(cpu.New())
+	be, closeBackend, err := openBackend(*backend, stdout)
+	if err != nil {
+		return err
+	}
+	defer closeBackend()
+	dev := engine.NewDevice(be)
 	modelRNG, dataRNG, _ := models.Streams(*seed)
 	m, err := demo.Build(dev, modelRNG, cfg)
 	if err != nil {

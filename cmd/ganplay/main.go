@@ -6,6 +6,7 @@
 //
 // -query takes the browser's URL parameters. With -screenshot, ganplay writes the frame
 // drawn after -frames frames as a PNG and exits (the desktop test runs it under Xvfb).
+// The image demos' digits and pretrained weights are embedded in the binary.
 package main
 
 import (
@@ -16,9 +17,15 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"github.com/ganplay/ganplay/demos"
+	"github.com/ganplay/ganplay/demos/assets"
 	"github.com/ganplay/ganplay/demos/game"
 	"github.com/ganplay/ganplay/engine/cpu"
+	digits "github.com/ganplay/ganplay/models/imagedata/assets"
+	"github.com/ganplay/ganplay/models/pretrained"
 )
+
+// embedded holds the image demos' data and weights, under the names the page fetches.
+var embedded = assets.FS{DigitsFS: digits.FS, WeightsFS: pretrained.FS}
 
 func main() {
 	if err := run(); err != nil {
@@ -37,12 +44,17 @@ func run() error {
 	for _, e := range bad {
 		fmt.Fprintln(os.Stderr, "ganplay:", e.Error())
 	}
-	app, err := demos.NewApp(cpu.New(), s, bad)
+	app, err := demos.NewApp(cpu.New(), s, bad, demos.WithAssets(demos.FSFetcher{FS: embedded}))
 	if err != nil {
 		return err
 	}
 	g := game.New(app)
 	g.Screenshot, g.ScreenshotFrames = *shot, *frames
+	g.ScreenshotReady = func() bool { // image scenes: once their assets are in (or failed)
+		m := app.Snapshot().Metrics
+		_, image := m["loaded"]
+		return !image || m["loaded"] == 1 || m["failed"] == 1
+	}
 	ebiten.SetWindowSize(demos.Width, demos.Height)
 	ebiten.SetWindowTitle("ganplay")
 	ebiten.SetWindowResizingMode(ebiten.WindowResizingModeEnabled)

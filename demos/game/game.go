@@ -3,9 +3,12 @@
 // turns keyboard and mouse input into commands. All logic lives in package demos, which
 // does not import Ebiten and is tested headless.
 //
-// Keyboard: 1, 2, 3 pick the scene (mixture, divergence, transport); space plays or
-// pauses; S steps once, N steps ten times, D steps D alone, G steps G alone; R resets; + and - change the speed; click (or
-// touch) adds a user point (Mixture, data=points) or moves a point (Transport).
+// Keyboard: 1 to 8 pick the scene (mixture, divergence, transport, dcgan, cgan,
+// pix2pix-edges, pix2pix-sketch, cyclegan); space plays or pauses; S steps once, N steps
+// ten times, D steps D alone, G steps G alone (Mixture); R resets; + and - change the
+// speed; C and E clear the drawing and show the next example (Pix2pix). Click (or touch)
+// adds a user point (Mixture, data=points), moves a point (Transport) or presses a scene's
+// button; dragging draws (Pix2pix).
 package game
 
 import (
@@ -31,12 +34,16 @@ type Game struct {
 	// as a PNG; Update then ends the game.
 	Screenshot       string
 	ScreenshotFrames int
+	// ScreenshotReady, when set, holds the count of ScreenshotFrames back until it reports
+	// true (an image scene whose assets are still loading).
+	ScreenshotReady func() bool
 	// OnFrame, when set, is called after each Draw (the browser resolves ready with it).
 	OnFrame func(frame int)
 
 	frames int
 	shot   error
 	done   bool
+	drag   dragState
 }
 
 // New returns a Game for app.
@@ -56,7 +63,7 @@ func (g *Game) Update() error {
 
 func (g *Game) input() {
 	a := g.App
-	for k, sc := range map[ebiten.Key]demos.SceneKind{ebiten.Key1: demos.SceneMixture, ebiten.Key2: demos.SceneDivergence, ebiten.Key3: demos.SceneTransport} {
+	for k, sc := range sceneKeys {
 		if inpututil.IsKeyJustPressed(k) {
 			a.Send(demos.Command{Kind: demos.CmdSet, Params: url.Values{"scene": {sc.String()}}})
 		}
@@ -69,9 +76,9 @@ func (g *Game) input() {
 	case inpututil.IsKeyJustPressed(ebiten.KeyN):
 		a.Send(demos.Command{Kind: demos.CmdStep, N: 10})
 	case inpututil.IsKeyJustPressed(ebiten.KeyD):
-		a.Send(demos.Command{Kind: demos.CmdStep, N: 1, Phase: demos.PhaseD})
+		a.Send(demos.Command{Kind: demos.CmdStep, N: 1, Which: demos.PhaseD})
 	case inpututil.IsKeyJustPressed(ebiten.KeyG):
-		a.Send(demos.Command{Kind: demos.CmdStep, N: 1, Phase: demos.PhaseG})
+		a.Send(demos.Command{Kind: demos.CmdStep, N: 1, Which: demos.PhaseG})
 	case inpututil.IsKeyJustPressed(ebiten.KeyR):
 		a.Send(demos.Command{Kind: demos.CmdReset})
 	case inpututil.IsKeyJustPressed(ebiten.KeyEqual), inpututil.IsKeyJustPressed(ebiten.KeyKPAdd):
@@ -87,6 +94,12 @@ func (g *Game) input() {
 		x, y := ebiten.TouchPosition(id)
 		a.Send(demos.Command{Kind: demos.CmdClick, X: float64(x), Y: float64(y)})
 	}
+	for k, name := range sceneLetterKeys {
+		if inpututil.IsKeyJustPressed(k) {
+			a.Send(demos.Command{Kind: demos.CmdKey, Key: name})
+		}
+	}
+	g.dragInput()
 }
 
 func (g *Game) speed(f float64) {
@@ -108,10 +121,12 @@ func (g *Game) Draw(screen *ebiten.Image) {
 		if g.App.Playing() {
 			state = "playing"
 		}
-		ebitenutil.DebugPrintAt(screen, fmt.Sprintf("%s  %.0f fps  [space] play/pause  [s] step  [d]/[g] step D/G  [1-3] scene  [r] reset", state, ebiten.ActualFPS()), 10, demos.StatusY)
+		ebitenutil.DebugPrintAt(screen, fmt.Sprintf("%s  %.0f fps  [space] play/pause  [s] step  [d]/[g] step D/G  [1-8] scene  [r] reset", state, ebiten.ActualFPS()), 10, demos.StatusY)
 	}
-	g.frames++
-	if g.Screenshot != "" && g.frames == max(g.ScreenshotFrames, 1) {
+	if g.ScreenshotReady == nil || g.ScreenshotReady() {
+		g.frames++
+	}
+	if g.Screenshot != "" && g.frames == max(g.ScreenshotFrames, 1) && !g.done {
 		g.shot = writePNG(screen, g.Screenshot)
 		g.done = true
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"runtime"
 	"sync"
+	"sync/atomic"
 	"unsafe"
 
 	"github.com/gogpu/gputypes"
@@ -31,10 +32,11 @@ type Backend struct {
 	matmulKernel string
 
 	mu       sync.Mutex
-	cmds     []command      // recorded dispatches, not yet submitted
-	uploads  []*wgpu.Buffer // upload buffers read by cmds, released after the submission
-	inflight bool           // a submission may still be running (nothing has waited for it)
-	err      error          // the first failure of the device, returned by every later Read
+	cmds     []command             // recorded dispatches, not yet submitted
+	uploads  []*wgpu.Buffer        // upload buffers read by cmds, released after the submission
+	inflight bool                  // a submission may still be running (nothing has waited for it)
+	err      error                 // the first failure of the device, returned by every later Read
+	lost     atomic.Pointer[error] // b.err or a simulated loss, readable without b.mu (see Lost)
 	pool     *pool
 	staging  map[uint64][]*wgpu.Buffer // idle staging buffers for Read, by size
 	stats    Stats
@@ -353,7 +355,7 @@ func (b *Backend) Write(dst engine.Buffer, src []float32) {
 	}
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	if b.err != nil {
+	if b.failed() != nil {
 		return
 	}
 	data := bytesOf(src)
@@ -388,8 +390,8 @@ func (b *Backend) Read(ctx context.Context, src engine.Buffer, dst []float32) er
 	}
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	if b.err != nil {
-		return b.err
+	if err := b.failed(); err != nil {
+		return err
 	}
 	if s.n == 0 {
 		return nil
@@ -437,10 +439,12 @@ func (b *Backend) getStaging(size uint64) (*wgpu.Buffer, error) {
 	return b.createBuffer("staging", size, wgpu.BufferUsageMapRead|wgpu.BufferUsageCopyDst)
 }
 
-// fail records the first device failure; every later Read returns it.
+// fail records the first device failure; every later Read returns it, and Lost reports it.
+// The caller holds b.mu.
 func (b *Backend) fail(err error) error {
 	if b.err == nil {
 		b.err = err
+		b.lost.CompareAndSwap(nil, &err)
 	}
 	return b.err
 }

@@ -47,6 +47,7 @@ var kernelSpecs = []kernelSpec{
 	{"MatMul", "matmul.wgsl", []entrySpec{
 		{"matmul", []access{readWrite, readOnly, readOnly}},
 		{"matmul_small", []access{readWrite, readOnly, readOnly}},
+		{"matmul_big", []access{readWrite, readOnly, readOnly}},
 		{"matmul_thin", []access{readWrite, readOnly, readOnly}},
 	}},
 	{"Copy", "copy.wgsl", []entrySpec{{"copy", []access{readWrite, readOnly}}}},

@@ -2,15 +2,28 @@ package webgpu
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/ganplay/ganplay/engine"
 )
 
 // The output tiles of the matmul workgroups (see matmul.wgsl): 64×64 for the main kernel,
-// 32×32 for matmul_small, which runs products that would give few 64×64 tiles.
+// 32×32 for matmul_small, which runs products that would give few 64×64 tiles, and
+// 128×128 for matmul_big, which runs products large enough to give many of those.
 const (
+	tileHuge  = 128
 	tileBig   = 64
 	tileSmall = 32
+	// On a GPU, a product with at least hugeTiles 128×128 tiles (over all batches) runs on
+	// matmul_big, one with at least gpuBigTiles 64×64 tiles on matmul, smaller ones on
+	// 32×32 tiles: large tiles do the most work per load but a GPU needs a few workgroups per
+	// compute unit. Measured on an H200 (docs/benchmarks-gpu.md): at 512³ the 32×32 tiles ran
+	// at 3.9 TFLOP/s against 2.1 for 64×64; at 1024³ and 2048³ the 128×128 ones won.
+	hugeTiles   = 48
+	gpuBigTiles = 128
+	// On a CPU adapter (lavapipe, SwiftShader) workgroups run a few at a time on the host's
+	// threads, so the fewest, largest tiles win: 128×128 once both sides reach cpuHugeSide.
+	cpuHugeSide = 128
 	// smallTiles: a product with fewer 64×64 tiles than this (over all batches) runs on
 	// 32×32 tiles, which spread it over more workgroups.
 	smallTiles = 4
@@ -22,7 +35,8 @@ const (
 
 // MatMul computes dst_i = op(a_i)·op(b_i) for every batch i, or their sum with SumBatch (see
 // engine.MatMulGeom). Thin products (at most thinSide rows or columns, or few outputs) run
-// on matmul_thin; the others on 64×64 tiles, or 32×32 ones when 64×64 tiles would be few.
+// on matmul_thin; the others on 128×128, 64×64 or 32×32 tiles as tileKernel picks them for
+// the adapter.
 // Operands whose contiguous axis and strides are multiples of 4 are read with vec4 loads.
 // Tiled products larger than the dispatch grid are split into several dispatches over row
 // tiles and batches.
@@ -105,11 +119,10 @@ func (b *Backend) MatMul(dst, a, bb engine.Buffer, g engine.MatMulGeom) {
 		b.record(b.kernels["matmul_thin"], &p, [3]uint32{gx, gy, 1}, d.wb, awb, bwb)
 		return
 	}
-	k, tile := b.kernels["matmul"], tileBig
-	if big := ((g.N + tileBig - 1) / tileBig) * ((g.M + tileBig - 1) / tileBig) * batches; big < smallTiles {
-		k, tile = b.kernels["matmul_small"], tileSmall
-	}
+	k, tile := b.tileKernel(g.M, g.N, batches)
 	switch kernel {
+	case "matmul_big":
+		k, tile = b.kernels["matmul_big"], tileHuge
 	case "matmul":
 		k, tile = b.kernels["matmul"], tileBig
 	case "matmul_small":
@@ -130,4 +143,36 @@ func (b *Backend) MatMul(dst, a, bb engine.Buffer, g engine.MatMulGeom) {
 			b.record(k, &p, groups, d.wb, awb, bwb)
 		}
 	}
+}
+
+// tileKernel picks the tiled matmul kernel and its tile for an M×N product over batches (see
+// hugeTiles and cpuHugeSide).
+func (b *Backend) tileKernel(m, n, batches int) (*kernel, int) {
+	tiles := func(tile int) int { return ((n + tile - 1) / tile) * ((m + tile - 1) / tile) * batches }
+	if b.info.cpuAdapter() {
+		switch {
+		case min(m, n) >= cpuHugeSide:
+			return b.kernels["matmul_big"], tileHuge
+		case tiles(tileBig) < smallTiles:
+			return b.kernels["matmul_small"], tileSmall
+		}
+		return b.kernels["matmul"], tileBig
+	}
+	switch {
+	case tiles(tileHuge) >= hugeTiles:
+		return b.kernels["matmul_big"], tileHuge
+	case tiles(tileBig) >= gpuBigTiles:
+		return b.kernels["matmul"], tileBig
+	}
+	return b.kernels["matmul_small"], tileSmall
+}
+
+// cpuAdapter says whether the adapter runs on the host's processor: a device type of CPU, or
+// in the browser (which reports no type) SwiftShader, Chromium's CPU Vulkan.
+func (i Info) cpuAdapter() bool {
+	if i.DeviceType == "CPU" {
+		return true
+	}
+	name := strings.ToLower(i.Adapter + " " + i.Vendor + " " + i.Driver)
+	return strings.Contains(name, "swiftshader") || strings.Contains(name, "llvmpipe")
 }

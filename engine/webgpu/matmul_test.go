@@ -10,7 +10,7 @@ import (
 	"github.com/ganplay/ganplay/engine/cpu"
 )
 
-// TestMatMulKernels runs every matmul kernel (64×64 and 32×32 tiles, one output per
+// TestMatMulKernels runs every matmul kernel (128×128, 64×64 and 32×32 tiles, one output per
 // invocation, whatever the size) on
 // products with odd and multiple-of-4 sizes, every transpose, batches and SumBatch, so that
 // the vec4 loads and the element-wise fallback of both operands are checked against the CPU
@@ -19,7 +19,7 @@ func TestMatMulKernels(t *testing.T) {
 	b := newBackend(t)
 	rng := rand.New(rand.NewPCG(3, 4))
 	var geoms []engine.MatMulGeom
-	for _, s := range [][3]int{{1, 1, 1}, {3, 5, 7}, {4, 8, 12}, {67, 33, 70}, {64, 64, 64}, {130, 20, 1}, {2, 128, 129}} {
+	for _, s := range [][3]int{{1, 1, 1}, {3, 5, 7}, {4, 8, 12}, {67, 33, 70}, {64, 64, 64}, {130, 20, 1}, {2, 128, 129}, {200, 9, 260}, {128, 128, 128}} {
 		for tr := range 4 {
 			g := engine.MatMulGeom{Batch: 1, M: s[0], K: s[1], N: s[2], TransA: tr&1 != 0, TransB: tr&2 != 0}
 			geoms = append(geoms, g)
@@ -31,7 +31,7 @@ func TestMatMulKernels(t *testing.T) {
 		engine.MatMulGeom{Batch: 4, M: 9, K: 16, N: 20, StrideA: 144, StrideB: 0, TransB: true, SumBatch: true},
 		engine.MatMulGeom{Batch: 5, M: 36, K: 8, N: 4, StrideA: 288, StrideB: 32, TransA: true, TransB: true, SumBatch: true},
 	)
-	for _, kernel := range []string{"matmul", "matmul_small", "matmul_thin", ""} {
+	for _, kernel := range []string{"matmul", "matmul_small", "matmul_big", "matmul_thin", ""} {
 		b.matmulKernel = kernel
 		for _, g := range geoms {
 			sa, sb := g.StrideA, g.StrideB

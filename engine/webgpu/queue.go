@@ -114,7 +114,7 @@ func (b *Backend) appendCmd(k *kernel, p *params, groups [3]uint32, bufs []*wgpu
 	if groups[0] > lim || groups[1] > lim || groups[2] > lim {
 		panic(fmt.Sprintf("webgpu: %s: dispatch of %v workgroups exceeds maxComputeWorkgroupsPerDimension %d", k.name, groups, lim))
 	}
-	if b.err != nil {
+	if b.failed() != nil {
 		return
 	}
 	b.cmds = append(b.cmds, command{k: k, params: p.bytes(), bufs: bufs, groups: groups, upload: upload})
@@ -171,8 +171,8 @@ func copyParams(n int) *params {
 // submit turns the recorded dispatches into one command encoder with one compute pass, adds
 // the readback copy if any, and submits it. The caller holds b.mu.
 func (b *Backend) submit(rb *readback) error {
-	if b.err != nil {
-		return b.err
+	if err := b.failed(); err != nil {
+		return err
 	}
 	cmds := b.cmds
 	b.cmds = nil
