@@ -44,10 +44,12 @@ async function waitLoaded(page, rec) {
   rec.metricsLoaded = await page.evaluate(() => window.ganplay.metrics());
 }
 
+// shot saves the canvas element (the page leaves the controls a margin beside it, so the
+// canvas is not the whole page) as OUTDIR/KEY.png.
 async function shot(page, rec, key) {
   await page.waitForTimeout(300); // a few frames
   const file = path.resolve(outDir, `${key}.png`);
-  await page.screenshot({ path: file });
+  await page.locator('canvas').screenshot({ path: file });
   (rec.screenshots ||= {})[key] = file;
 }
 
