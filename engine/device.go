@@ -90,6 +90,9 @@ func (d *Device) empty(shape []int) *Tensor {
 	}
 	if d.scope != nil {
 		d.scope.made = append(d.scope.made, t)
+		// A buffer that a backward pass released earlier in the scope and the backend
+		// hands out again is live once more: the scope must release it at its end.
+		delete(d.scope.released, t.buf)
 	}
 	return t
 }
