@@ -55,3 +55,27 @@ func BenchmarkConv2d(b *testing.B) {
 		engine.Conv2d(x, w, bias, 1, 1)
 	}
 }
+
+func BenchmarkPix2pix(b *testing.B) {
+	m, src, err := NewPix2pix(engine.NewDevice(cpu.New()), 1)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := m.Step(src); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkCycleGAN(b *testing.B) {
+	m, src, err := NewCycleGAN(engine.NewDevice(cpu.New()), 1)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := m.Step(src); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
