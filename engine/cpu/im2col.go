@@ -7,7 +7,32 @@ import (
 
 // Im2Col unfolds x [N, C, H, W] into dst [N, C·KH·KW, OH·OW]: row (c·KH + p)·KW + q, column
 // i·OW + j holds x[n, c, i·sh + p - ph, j·sw + q - pw], or 0 in the padding.
-func (b *Backend) Im2Col(dst, x engine.Buffer, g engine.ConvGeom) {
+func (b *Backend) Im2Col(dst, x engine.Buffer, g engine.ConvGeom) { b.im2col(dst, x, g, false) }
+
+// Im2ColWide unfolds x [N, C, H, W] into dst [C·KH·KW, N·OH·OW], every image's columns of
+// one kernel offset side by side (engine.WidePatches).
+func (b *Backend) Im2ColWide(dst, x engine.Buffer, g engine.ConvGeom) { b.im2col(dst, x, g, true) }
+
+// Col2Im sums the columns of cols [N, C·KH·KW, OH·OW] back into dst [N, C, H, W], the
+// adjoint of Im2Col.
+func (b *Backend) Col2Im(dst, cols engine.Buffer, g engine.ConvGeom) { b.col2im(dst, cols, g, false) }
+
+// Col2ImWide is the adjoint of Im2ColWide (engine.WidePatches).
+func (b *Backend) Col2ImWide(dst, cols engine.Buffer, g engine.ConvGeom) {
+	b.col2im(dst, cols, g, true)
+}
+
+// colRow returns the offset of column row r of image n: rows of Im2Col's [N, K, L], or of
+// the wide [K, N·L].
+func colRow(g engine.ConvGeom, n, r int, wide bool) int {
+	l := g.OH * g.OW
+	if wide {
+		return (r*g.N + n) * l
+	}
+	return (n*g.C*g.KH*g.KW + r) * l
+}
+
+func (b *Backend) im2col(dst, x engine.Buffer, g engine.ConvGeom, wide bool) {
 	d, s := data(dst), data(x)
 	l := g.OH * g.OW
 	b.parallelFor(g.N*g.C, len(d), func(lo, hi int) {
@@ -16,8 +41,8 @@ func (b *Backend) Im2Col(dst, x engine.Buffer, g engine.ConvGeom) {
 			img := s[nc*g.H*g.W : (nc+1)*g.H*g.W]
 			for p := 0; p < g.KH; p++ {
 				for q := 0; q < g.KW; q++ {
-					row := (c*g.KH+p)*g.KW + q
-					out := d[(n*g.C*g.KH*g.KW+row)*l : (n*g.C*g.KH*g.KW+row+1)*l]
+					at := colRow(g, n, (c*g.KH+p)*g.KW+q, wide)
+					out := d[at : at+l]
 					patchRow(out, img, g, p, q, false)
 				}
 			}
@@ -25,10 +50,9 @@ func (b *Backend) Im2Col(dst, x engine.Buffer, g engine.ConvGeom) {
 	})
 }
 
-// Col2Im sums the columns of cols [N, C·KH·KW, OH·OW] back into dst [N, C, H, W], the
-// adjoint of Im2Col. Rows of one channel only touch that channel's plane, so planes are
-// independent units of work.
-func (b *Backend) Col2Im(dst, cols engine.Buffer, g engine.ConvGeom) {
+// col2im: rows of one channel only touch that channel's plane, so planes are independent
+// units of work.
+func (b *Backend) col2im(dst, cols engine.Buffer, g engine.ConvGeom, wide bool) {
 	d, s := data(dst), data(cols)
 	clear(d)
 	l := g.OH * g.OW
@@ -38,8 +62,8 @@ func (b *Backend) Col2Im(dst, cols engine.Buffer, g engine.ConvGeom) {
 			img := d[nc*g.H*g.W : (nc+1)*g.H*g.W]
 			for p := 0; p < g.KH; p++ {
 				for q := 0; q < g.KW; q++ {
-					row := (c*g.KH+p)*g.KW + q
-					col := s[(n*g.C*g.KH*g.KW+row)*l : (n*g.C*g.KH*g.KW+row+1)*l]
+					at := colRow(g, n, (c*g.KH+p)*g.KW+q, wide)
+					col := s[at : at+l]
 					patchRow(col, img, g, p, q, true)
 				}
 			}

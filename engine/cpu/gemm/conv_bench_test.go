@@ -25,6 +25,7 @@ func BenchmarkSgemmConv(b *testing.B) {
 		{"last/dW", 3, 1568, 4096, false, true},
 		{"last/dX", 1568, 4096, 3, true, false},
 		{"dcgan/fwd", 128, 49, 1024, false, false},
+		{"dcgan/fwd-batch64", 128, 64 * 49, 1024, false, false},
 		{"dcgan/dX", 1024, 49, 128, true, false},
 	} {
 		rng := rand.New(rand.NewPCG(1, 2))
