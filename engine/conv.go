@@ -28,6 +28,50 @@ func (t *Tensor) Col2Im(g ConvGeom) *Tensor {
 	return out
 }
 
+// DirectConv is implemented by backends that compute stride-1 convolutions with few
+// output channels without unfolding patches. Unfolded, such a convolution (CycleGAN's last
+// 7×7 layer maps 32 channels to 3) is a product of a handful of rows with a patch matrix
+// dozens of times larger than the image, so building and reading that matrix costs far
+// more than the arithmetic; shifted rows of the image do the same work in cache.
+type DirectConv interface {
+	// ConvDirect overwrites y [N, CO, OH, OW] with the cross-correlation of x [N, C, H, W]
+	// and w [CO, C, KH, KW] (stride 1, geometry g), without bias.
+	ConvDirect(y, x, w Buffer, g ConvGeom, co int)
+	// ConvDirectInputGrad overwrites dx [N, C, H, W] with the gradient of that
+	// convolution with respect to x, given dy [N, CO, OH, OW].
+	ConvDirectInputGrad(dx, dy, w Buffer, g ConvGeom, co int)
+	// ConvDirectWeightGrad overwrites dw [CO, C, KH, KW] with the gradient with respect to
+	// w, summed over the batch.
+	ConvDirectWeightGrad(dw, dy, x Buffer, g ConvGeom, co int)
+}
+
+// directMaxOut is the largest number of output channels convolved directly (DirectConv).
+const directMaxOut = 4
+
+// convDirect is Conv2d without bias through DirectConv. Its gradients use the backend's
+// direct kernels, or the unfolded products when the backward pass builds a graph (their
+// own gradients are then known).
+func convDirect(dc DirectConv, x, w *Tensor, g ConvGeom, co int) *Tensor {
+	out := x.dev.empty([]int{g.N, co, g.OH, g.OW})
+	dc.ConvDirect(out.buf, x.buf, w.buf, g, co)
+	record(out, "conv-direct", []*Tensor{x, w}, func(gr *Tensor) []*Tensor {
+		if gr.dev.GradEnabled() {
+			l := g.OH * g.OW
+			d := gr.Reshape(g.N, co, l)
+			wm := w.Reshape(co, -1)
+			dx := MatMul(wm, d, true, false).Col2Im(g)
+			dw := matmulSum(d, x.Im2Col(g), false, true).Reshape(w.shape...)
+			return []*Tensor{dx, dw}
+		}
+		dx := x.dev.empty(x.shape)
+		dc.ConvDirectInputGrad(dx.buf, gr.buf, w.buf, g, co)
+		dw := x.dev.empty(w.shape)
+		dc.ConvDirectWeightGrad(dw.buf, gr.buf, x.buf, g, co)
+		return []*Tensor{dx, dw}
+	})
+	return out
+}
+
 // WidePatches is implemented by backends that unfold patches with the whole batch in each
 // row, the layout of one batch-wide matrix product. Without it the engine permutes the
 // per-image layout of Im2Col and Col2Im.
@@ -83,6 +127,9 @@ func Conv2d(x, w, b *Tensor, stride, pad int) *Tensor {
 	n, co, kh, kw := x.shape[0], w.shape[0], w.shape[2], w.shape[3]
 	g := NewConvGeom(n, x.shape[1], x.shape[2], x.shape[3], kh, kw, stride, pad)
 	l, k := g.OH*g.OW, g.C*kh*kw
+	if dc, ok := x.dev.b.(DirectConv); ok && co <= directMaxOut && stride == 1 && kh*kw > 1 {
+		return addChannelBias(convDirect(dc, x, w, g, co), b)
+	}
 	var cols *Tensor
 	switch {
 	case kh == 1 && kw == 1 && stride == 1 && pad == 0:

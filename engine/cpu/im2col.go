@@ -78,6 +78,9 @@ func (b *Backend) col2im(dst, cols engine.Buffer, g engine.ConvGeom, wide bool) 
 // (and with stride 1 they are plain copies or vector adds).
 func patchRow(col, img []float32, g engine.ConvGeom, p, q int, add bool) {
 	j0, j1 := validRange(g.OW, g.StrideW, q-g.PadW, g.W)
+	sw := g.StrideW
+	x0 := j0*sw + q - g.PadW
+	span := (j1-j0-1)*sw + 1 // input columns from x0 that the valid outputs read
 	for i := 0; i < g.OH; i++ {
 		y := i*g.StrideH + p - g.PadH
 		out := col[i*g.OW : (i+1)*g.OW]
@@ -87,27 +90,50 @@ func patchRow(col, img []float32, g engine.ConvGeom, p, q int, add bool) {
 			}
 			continue
 		}
-		line := img[y*g.W : (y+1)*g.W]
-		x0 := j0*g.StrideW + q - g.PadW
-		if !add {
+		line := img[y*g.W+x0 : y*g.W+x0+span]
+		valid := out[j0:j1]
+		switch {
+		case add && sw == 1:
+			vec.AddTo(line, valid)
+		case add:
+			scatterAdd(line, valid, sw)
+		default:
 			clear(out[:j0])
 			clear(out[j1:])
-		}
-		if g.StrideW == 1 {
-			if add {
-				vec.AddTo(line[x0:x0+j1-j0], out[j0:j1])
+			if sw == 1 {
+				copy(valid, line)
 			} else {
-				copy(out[j0:j1], line[x0:x0+j1-j0])
-			}
-			continue
-		}
-		for j, x := j0, x0; j < j1; j, x = j+1, x+g.StrideW {
-			if add {
-				line[x] += out[j]
-			} else {
-				out[j] = line[x]
+				gather(valid, line, sw)
 			}
 		}
+	}
+}
+
+// gather sets dst[j] = src[j·stride].
+func gather(dst, src []float32, stride int) {
+	if stride == 2 {
+		src = src[:2*len(dst)-1]
+		for j := range dst {
+			dst[j] = src[2*j]
+		}
+		return
+	}
+	for j := range dst {
+		dst[j] = src[j*stride]
+	}
+}
+
+// scatterAdd adds src[j] to dst[j·stride].
+func scatterAdd(dst, src []float32, stride int) {
+	if stride == 2 {
+		dst = dst[:2*len(src)-1]
+		for j, v := range src {
+			dst[2*j] += v
+		}
+		return
+	}
+	for j, v := range src {
+		dst[j*stride] += v
 	}
 }
 
