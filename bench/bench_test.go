@@ -17,9 +17,7 @@ func BenchmarkToyGAN(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	for b.Loop() {
-		m.Step()
-	}
+	Loop(b, func() { m.Step() })
 }
 
 func BenchmarkDCGAN(b *testing.B) {
@@ -29,9 +27,7 @@ func BenchmarkDCGAN(b *testing.B) {
 		b.Fatal(err)
 	}
 	x := dev.Rand(rand.New(rand.NewPCG(2, 3)), -1, 1, 64, 1, 28, 28)
-	for b.Loop() {
-		m.Step(x)
-	}
+	Loop(b, func() { m.Step(x) })
 }
 
 func BenchmarkMatMul512(b *testing.B) {
@@ -51,9 +47,7 @@ func BenchmarkConv2d(b *testing.B) {
 	rng := rand.New(rand.NewPCG(6, 7))
 	x, w := dev.Randn(rng, 0, 1, 1, 32, 64, 64), dev.Randn(rng, 0, 0.1, 32, 32, 3, 3)
 	bias := dev.Zeros(32)
-	for b.Loop() {
-		engine.Conv2d(x, w, bias, 1, 1)
-	}
+	Loop(b, func() { engine.Conv2d(x, w, bias, 1, 1) })
 }
 
 func BenchmarkPix2pix(b *testing.B) {
@@ -61,11 +55,11 @@ func BenchmarkPix2pix(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	for b.Loop() {
+	Loop(b, func() {
 		if _, err := m.Step(src); err != nil {
 			b.Fatal(err)
 		}
-	}
+	})
 }
 
 func BenchmarkCycleGAN(b *testing.B) {
@@ -73,9 +67,9 @@ func BenchmarkCycleGAN(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	for b.Loop() {
+	Loop(b, func() {
 		if _, err := m.Step(src); err != nil {
 			b.Fatal(err)
 		}
-	}
+	})
 }

@@ -247,14 +247,16 @@ def conv2d():
 
 
 def measure(fn, seconds):
+    """Returns the iterations run, the wall time per iteration and the CPU time per iteration
+    (this process, all threads: on a shared machine the steadier figure)."""
     fn()  # warm up
-    n, start = 0, time.perf_counter()
+    n, start, cpu = 0, time.perf_counter(), time.process_time()
     while True:
         fn()
         n += 1
         el = time.perf_counter() - start
         if el >= seconds and n >= 3:
-            return n, el / n
+            return n, el / n, (time.process_time() - cpu) / n
 
 
 def main():
@@ -271,8 +273,9 @@ def main():
                            ("Pix2pix", pix2pix), ("CycleGAN", cyclegan)]:
             if args.only and name not in args.only.split(","):
                 continue
-            n, per = measure(make(), args.seconds)
+            n, per, cpu = measure(make(), args.seconds)
             extra = f"\t{2 * 512 ** 3 / per / 1e9:.3f} GFLOP/s" if name == "MatMul512" else ""
+            extra += f"\t{cpu * 1e3:.3f} cpu-ms/op"
             print(f"BenchmarkTorch{name}{suffix}\t{n}\t{per * 1e9:.0f} ns/op{extra}", flush=True)
     print(f"# torch {torch.__version__}, {torch.get_num_threads()} thread(s), BLAS: "
           f"{'openblas' if 'openblas' in torch.__config__.show().lower() else 'see torch.__config__.show()'}")
