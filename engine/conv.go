@@ -63,10 +63,15 @@ func convDirect(dc DirectConv, x, w *Tensor, g ConvGeom, co int) *Tensor {
 			dw := matmulSum(d, x.Im2Col(g), false, true).Reshape(w.shape...)
 			return []*Tensor{dx, dw}
 		}
-		dx := x.dev.empty(x.shape)
-		dc.ConvDirectInputGrad(dx.buf, gr.buf, w.buf, g, co)
-		dw := x.dev.empty(w.shape)
-		dc.ConvDirectWeightGrad(dw.buf, gr.buf, x.buf, g, co)
+		var dx, dw *Tensor
+		if x.needsGrad() {
+			dx = x.dev.empty(x.shape)
+			dc.ConvDirectInputGrad(dx.buf, gr.buf, w.buf, g, co)
+		}
+		if w.needsGrad() {
+			dw = x.dev.empty(w.shape)
+			dc.ConvDirectWeightGrad(dw.buf, gr.buf, x.buf, g, co)
+		}
 		return []*Tensor{dx, dw}
 	})
 	return out

@@ -14,6 +14,8 @@ type Device struct {
 	tracking bool
 	tracked  []Buffer
 	scope    *scope // the open Scope, if any
+
+	want map[*Tensor]bool // tensors on a path to Grad's inputs during its pass (nil: all)
 }
 
 // NewDevice returns a device that runs on b with gradient recording on.

@@ -77,20 +77,23 @@ func (b *Backend) col2im(dst, cols engine.Buffer, g engine.ConvGeom, wide bool) 
 // range [j0, j1), found once per kernel offset, so the inner loops have no bounds tests
 // (and with stride 1 they are plain copies or vector adds).
 func patchRow(col, img []float32, g engine.ConvGeom, p, q int, add bool) {
-	j0, j1 := validRange(g.OW, g.StrideW, q-g.PadW, g.W)
-	sw := g.StrideW
+	ow, sw := g.OW, g.StrideW
+	j0, j1 := validRange(ow, sw, q-g.PadW, g.W)
+	i0, i1 := validRange(g.OH, g.StrideH, p-g.PadH, g.H)
+	if j0 >= j1 {
+		i0, i1 = 0, 0
+	}
+	col = col[:g.OH*ow]
+	if !add { // rows that see only padding
+		clear(col[:i0*ow])
+		clear(col[i1*ow:])
+	}
 	x0 := j0*sw + q - g.PadW
 	span := (j1-j0-1)*sw + 1 // input columns from x0 that the valid outputs read
-	for i := 0; i < g.OH; i++ {
-		y := i*g.StrideH + p - g.PadH
-		out := col[i*g.OW : (i+1)*g.OW]
-		if y < 0 || y >= g.H || j0 >= j1 {
-			if !add {
-				clear(out)
-			}
-			continue
-		}
-		line := img[y*g.W+x0 : y*g.W+x0+span]
+	for i := i0; i < i1; i++ {
+		at := (i*g.StrideH+p-g.PadH)*g.W + x0
+		line := img[at : at+span]
+		out := col[i*ow : i*ow+ow]
 		valid := out[j0:j1]
 		switch {
 		case add && sw == 1:
@@ -98,8 +101,12 @@ func patchRow(col, img []float32, g engine.ConvGeom, p, q int, add bool) {
 		case add:
 			scatterAdd(line, valid, sw)
 		default:
-			clear(out[:j0])
-			clear(out[j1:])
+			for j := range out[:j0] {
+				out[j] = 0
+			}
+			for j := j1; j < len(out); j++ {
+				out[j] = 0
+			}
 			if sw == 1 {
 				copy(valid, line)
 			} else {
