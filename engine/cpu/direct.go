@@ -2,11 +2,7 @@ package cpu
 
 import (
 	"github.com/ganplay/ganplay/engine"
-	"gonum.org/v1/gonum/blas/gonum"
 )
-
-// level1 provides gonum's vectorised axpy and dot loops.
-var level1 gonum.Implementation
 
 // The direct convolutions (engine.DirectConv) for stride 1 and few output channels. Each
 // kernel offset (p, q) of each pair of channels adds a shifted row of one plane, scaled by
@@ -27,8 +23,8 @@ func (b *Backend) ConvDirect(yb, xb, wb engine.Buffer, g engine.ConvGeom, co int
 			for c := 0; c < g.C; c++ {
 				xp := x[(n*g.C+c)*hw : (n*g.C+c+1)*hw]
 				wk := w[(o*g.C+c)*g.KH*g.KW:]
-				shifted(g, func(p, q, i, j0, j1, yy, x0 int) {
-					level1.Saxpy(j1-j0, wk[p*g.KW+q], xp[yy*g.W+x0:], 1, yp[i*g.OW+j0:], 1)
+				shifted(g, func(p, q, i0, i1, j0, j1, y0, x0 int) {
+					axpyRows(i1-i0, j1-j0, wk[p*g.KW+q], xp[y0*g.W+x0:], g.W, yp[i0*g.OW+j0:], g.OW)
 				})
 			}
 		}
@@ -47,8 +43,8 @@ func (b *Backend) ConvDirectInputGrad(dxb, dyb, wb engine.Buffer, g engine.ConvG
 			for o := 0; o < co; o++ {
 				yp := dy[(n*co+o)*ohw : (n*co+o+1)*ohw]
 				wk := w[(o*g.C+c)*g.KH*g.KW:]
-				shifted(g, func(p, q, i, j0, j1, yy, x0 int) {
-					level1.Saxpy(j1-j0, wk[p*g.KW+q], yp[i*g.OW+j0:], 1, xp[yy*g.W+x0:], 1)
+				shifted(g, func(p, q, i0, i1, j0, j1, y0, x0 int) {
+					axpyRows(i1-i0, j1-j0, wk[p*g.KW+q], yp[i0*g.OW+j0:], g.OW, xp[y0*g.W+x0:], g.W)
 				})
 			}
 		}
@@ -67,29 +63,29 @@ func (b *Backend) ConvDirectWeightGrad(dwb, dyb, xb engine.Buffer, g engine.Conv
 			for n := 0; n < g.N; n++ {
 				yp := dy[(n*co+o)*ohw : (n*co+o+1)*ohw]
 				xp := x[(n*g.C+c)*hw : (n*g.C+c+1)*hw]
-				shifted(g, func(p, q, i, j0, j1, yy, x0 int) {
-					wk[p*g.KW+q] += level1.Sdot(j1-j0, yp[i*g.OW+j0:], 1, xp[yy*g.W+x0:], 1)
+				shifted(g, func(p, q, i0, i1, j0, j1, y0, x0 int) {
+					wk[p*g.KW+q] += dotRows(i1-i0, j1-j0, yp[i0*g.OW+j0:], g.OW, xp[y0*g.W+x0:], g.W)
 				})
 			}
 		}
 	})
 }
 
-// shifted calls f for every kernel offset (p, q) and output row i of a stride-1
-// convolution whose input row yy = i + p - PadH is inside the image, with the output
-// columns [j0, j1) whose inputs, from column x0 on, are inside it too.
-func shifted(g engine.ConvGeom, f func(p, q, i, j0, j1, yy, x0 int)) {
+// shifted calls f for every kernel offset (p, q) of a stride-1 convolution with the output
+// rows [i0, i1) and columns [j0, j1) whose inputs are inside the image: output (i, j) reads
+// input (y0 + i - i0, x0 + j - j0).
+func shifted(g engine.ConvGeom, f func(p, q, i0, i1, j0, j1, y0, x0 int)) {
 	for p := 0; p < g.KH; p++ {
 		i0, i1 := validRange(g.OH, 1, p-g.PadH, g.H)
+		if i0 >= i1 {
+			continue
+		}
 		for q := 0; q < g.KW; q++ {
 			j0, j1 := validRange(g.OW, 1, q-g.PadW, g.W)
 			if j0 >= j1 {
 				continue
 			}
-			x0 := j0 + q - g.PadW
-			for i := i0; i < i1; i++ {
-				f(p, q, i, j0, j1, i+p-g.PadH, x0)
-			}
+			f(p, q, i0, i1, j0, j1, i0+p-g.PadH, j0+q-g.PadW)
 		}
 	}
 }
