@@ -33,38 +33,45 @@ func colRow(g engine.ConvGeom, n, r int, wide bool) int {
 }
 
 func (b *Backend) im2col(dst, x engine.Buffer, g engine.ConvGeom, wide bool) {
-	d, s := data(dst), data(x)
-	l := g.OH * g.OW
-	b.parallelFor(g.N*g.C, len(d), func(lo, hi int) {
-		for nc := lo; nc < hi; nc++ {
-			n, c := nc/g.C, nc%g.C
-			img := s[nc*g.H*g.W : (nc+1)*g.H*g.W]
-			for p := 0; p < g.KH; p++ {
-				for q := 0; q < g.KW; q++ {
-					at := colRow(g, n, (c*g.KH+p)*g.KW+q, wide)
-					out := d[at : at+l]
-					patchRow(out, img, g, p, q, false)
-				}
-			}
-		}
-	})
+	b.patches(data(dst), data(x), g, wide, false)
 }
 
-// col2im: rows of one channel only touch that channel's plane, so planes are independent
-// units of work.
+// col2im: rows of one channel only touch that channel's planes, so channels are
+// independent units of work.
 func (b *Backend) col2im(dst, cols engine.Buffer, g engine.ConvGeom, wide bool) {
-	d, s := data(dst), data(cols)
+	d := data(dst)
 	clear(d)
-	l := g.OH * g.OW
-	b.parallelFor(g.N*g.C, len(s), func(lo, hi int) {
-		for nc := lo; nc < hi; nc++ {
-			n, c := nc/g.C, nc%g.C
-			img := d[nc*g.H*g.W : (nc+1)*g.H*g.W]
-			for p := 0; p < g.KH; p++ {
-				for q := 0; q < g.KW; q++ {
-					at := colRow(g, n, (c*g.KH+p)*g.KW+q, wide)
-					col := s[at : at+l]
-					patchRow(col, img, g, p, q, true)
+	b.patches(data(cols), d, g, wide, true)
+}
+
+// patches moves every kernel offset of every plane between the columns cols and the
+// images img (gathering into cols, or with add scatter-adding into img). Channels are the
+// units of work. Within one, the wide layout goes through each column row once, front to
+// back, image after image (its rows hold every image's columns side by side), while the
+// per-image layout goes image by image, each image's rows in turn; either way the writes
+// are sequential and the planes read or written stay in cache.
+func (b *Backend) patches(cols, img []float32, g engine.ConvGeom, wide, add bool) {
+	l, hw := g.OH*g.OW, g.H*g.W
+	b.parallelFor(g.C, g.N*g.C*g.KH*g.KW*l, func(lo, hi int) {
+		for c := lo; c < hi; c++ {
+			plane := func(n int) []float32 { return img[(n*g.C+c)*hw : (n*g.C+c+1)*hw] }
+			if wide {
+				for p := 0; p < g.KH; p++ {
+					for q := 0; q < g.KW; q++ {
+						for n := 0; n < g.N; n++ {
+							at := colRow(g, n, (c*g.KH+p)*g.KW+q, true)
+							patchRow(cols[at:at+l], plane(n), g, p, q, add)
+						}
+					}
+				}
+				continue
+			}
+			for n := 0; n < g.N; n++ {
+				for p := 0; p < g.KH; p++ {
+					for q := 0; q < g.KW; q++ {
+						at := colRow(g, n, (c*g.KH+p)*g.KW+q, false)
+						patchRow(cols[at:at+l], plane(n), g, p, q, add)
+					}
 				}
 			}
 		}
