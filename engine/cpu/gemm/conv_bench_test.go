@@ -26,6 +26,8 @@ func BenchmarkSgemmConv(b *testing.B) {
 		{"last/dX", 1568, 4096, 3, true, false},
 		{"dcgan/fwd", 128, 49, 1024, false, false},
 		{"dcgan/fwd-batch64", 128, 64 * 49, 1024, false, false},
+		{"dcgan/dW-batch64", 128, 1024, 64 * 49, false, true},
+		{"dcgan/dX-batch64", 1024, 64 * 49, 128, true, false},
 		{"dcgan/dX", 1024, 49, 128, true, false},
 	} {
 		rng := rand.New(rand.NewPCG(1, 2))
