@@ -52,6 +52,7 @@ func (b *Backend) col2im(dst, cols engine.Buffer, g engine.ConvGeom, wide bool) 
 // are sequential and the planes read or written stay in cache.
 func (b *Backend) patches(cols, img []float32, g engine.ConvGeom, wide, add bool) {
 	l, hw := g.OH*g.OW, g.H*g.W
+	os := offsets(g)
 	b.parallelFor(g.C, g.N*g.C*g.KH*g.KW*l, func(lo, hi int) {
 		for c := lo; c < hi; c++ {
 			plane := func(n int) []float32 { return img[(n*g.C+c)*hw : (n*g.C+c+1)*hw] }
@@ -60,7 +61,7 @@ func (b *Backend) patches(cols, img []float32, g engine.ConvGeom, wide, add bool
 					for q := 0; q < g.KW; q++ {
 						for n := 0; n < g.N; n++ {
 							at := colRow(g, n, (c*g.KH+p)*g.KW+q, true)
-							patchRow(cols[at:at+l], plane(n), g, p, q, add)
+							patchRow(cols[at:at+l], plane(n), g, os[p*g.KW+q], add)
 						}
 					}
 				}
@@ -70,7 +71,7 @@ func (b *Backend) patches(cols, img []float32, g engine.ConvGeom, wide, add bool
 				for p := 0; p < g.KH; p++ {
 					for q := 0; q < g.KW; q++ {
 						at := colRow(g, n, (c*g.KH+p)*g.KW+q, false)
-						patchRow(cols[at:at+l], plane(n), g, p, q, add)
+						patchRow(cols[at:at+l], plane(n), g, os[p*g.KW+q], add)
 					}
 				}
 			}
@@ -78,28 +79,21 @@ func (b *Backend) patches(cols, img []float32, g engine.ConvGeom, wide, add bool
 	})
 }
 
-// patchRow moves one kernel offset (p, q) between a column row and an image plane: it
-// gathers img into col (zeros in the padding) or, with add, scatter-adds col into img.
-// Output columns j whose input column x = j·sw + q - pw falls inside the image form one
-// range [j0, j1), found once per kernel offset, so the inner loops have no bounds tests
-// (and with stride 1 they are plain copies or vector adds).
-func patchRow(col, img []float32, g engine.ConvGeom, p, q int, add bool) {
+// patchRow moves one kernel offset between a column row and an image plane: it gathers
+// img into col (zeros in the padding) or, with add, scatter-adds col into img. The output
+// rows and columns that see the image were found once for all planes (offsets), so the
+// inner loops have no bounds tests (and with stride 1 they are plain copies or vector
+// adds).
+func patchRow(col, img []float32, g engine.ConvGeom, o offset, add bool) {
 	ow, sw := g.OW, g.StrideW
-	j0, j1 := validRange(ow, sw, q-g.PadW, g.W)
-	i0, i1 := validRange(g.OH, g.StrideH, p-g.PadH, g.H)
-	if j0 >= j1 {
-		i0, i1 = 0, 0
-	}
+	i0, i1, j0, j1 := o.i0, o.i1, o.j0, o.j1
 	col = col[:g.OH*ow]
 	if !add { // rows that see only padding
 		clear(col[:i0*ow])
 		clear(col[i1*ow:])
 	}
-	x0 := j0*sw + q - g.PadW
-	span := (j1-j0-1)*sw + 1 // input columns from x0 that the valid outputs read
-	for i := i0; i < i1; i++ {
-		at := (i*g.StrideH+p-g.PadH)*g.W + x0
-		line := img[at : at+span]
+	for i, at := i0, o.at; i < i1; i, at = i+1, at+g.StrideH*g.W {
+		line := img[at : at+o.span]
 		out := col[i*ow : i*ow+ow]
 		valid := out[j0:j1]
 		switch {
@@ -121,6 +115,30 @@ func patchRow(col, img []float32, g engine.ConvGeom, p, q int, add bool) {
 			}
 		}
 	}
+}
+
+// offset is what patchRow needs of one kernel offset (p, q), the same for every plane:
+// the output rows [i0, i1) and columns [j0, j1) that see the image, where the first of
+// them reads the plane from element at, and the span of input columns a row reads.
+type offset struct{ i0, i1, j0, j1, at, span int }
+
+// offsets computes the offset of every (p, q), row-major.
+func offsets(g engine.ConvGeom) []offset {
+	os := make([]offset, 0, g.KH*g.KW)
+	for p := 0; p < g.KH; p++ {
+		i0, i1 := validRange(g.OH, g.StrideH, p-g.PadH, g.H)
+		for q := 0; q < g.KW; q++ {
+			j0, j1 := validRange(g.OW, g.StrideW, q-g.PadW, g.W)
+			if j0 >= j1 || i0 >= i1 {
+				os = append(os, offset{})
+				continue
+			}
+			x0 := j0*g.StrideW + q - g.PadW
+			os = append(os, offset{i0: i0, i1: i1, j0: j0, j1: j1,
+				at: (i0*g.StrideH+p-g.PadH)*g.W + x0, span: (j1-j0-1)*g.StrideW + 1})
+		}
+	}
+	return os
 }
 
 // gather sets dst[j] = src[j·stride].
