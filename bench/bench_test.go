@@ -17,9 +17,7 @@ func BenchmarkToyGAN(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	for b.Loop() {
-		m.Step()
-	}
+	Loop(b, func() { m.Step() })
 }
 
 func BenchmarkDCGAN(b *testing.B) {
@@ -29,29 +27,52 @@ func BenchmarkDCGAN(b *testing.B) {
 		b.Fatal(err)
 	}
 	x := dev.Rand(rand.New(rand.NewPCG(2, 3)), -1, 1, 64, 1, 28, 28)
-	for b.Loop() {
-		m.Step(x)
-	}
+	Loop(b, func() { m.Step(x) })
 }
 
+// BenchmarkMatMul512 is a 512³ product inside Device.Scope (the output's storage is
+// reused).
 func BenchmarkMatMul512(b *testing.B) {
 	dev := engine.NewDevice(cpu.New())
 	rng := rand.New(rand.NewPCG(4, 5))
 	x, y := dev.Randn(rng, 0, 1, 512, 512), dev.Randn(rng, 0, 1, 512, 512)
-	for b.Loop() {
-		x.MatMul(y)
-	}
+	Loop(b, func() { dev.Scope(func() []*engine.Tensor { x.MatMul(y); return nil }) })
 	b.ReportMetric(2*512*512*512*float64(b.N)/b.Elapsed().Seconds()/1e9, "GFLOP/s")
 }
 
 // BenchmarkConv2d is a 3×3 convolution, 32 → 32 channels on one 64×64 image (padding 1),
-// forward only.
+// forward only, inside Device.Scope as in a training step (so the patch matrix and the
+// output reuse the previous iteration's storage, as PyTorch's allocator would).
 func BenchmarkConv2d(b *testing.B) {
 	dev := engine.NewDevice(cpu.New())
 	rng := rand.New(rand.NewPCG(6, 7))
 	x, w := dev.Randn(rng, 0, 1, 1, 32, 64, 64), dev.Randn(rng, 0, 0.1, 32, 32, 3, 3)
 	bias := dev.Zeros(32)
-	for b.Loop() {
-		engine.Conv2d(x, w, bias, 1, 1)
+	Loop(b, func() {
+		dev.Scope(func() []*engine.Tensor { engine.Conv2d(x, w, bias, 1, 1); return nil })
+	})
+}
+
+func BenchmarkPix2pix(b *testing.B) {
+	m, src, err := NewPix2pix(engine.NewDevice(cpu.New()), 1)
+	if err != nil {
+		b.Fatal(err)
 	}
+	Loop(b, func() {
+		if _, err := m.Step(src); err != nil {
+			b.Fatal(err)
+		}
+	})
+}
+
+func BenchmarkCycleGAN(b *testing.B) {
+	m, src, err := NewCycleGAN(engine.NewDevice(cpu.New()), 1)
+	if err != nil {
+		b.Fatal(err)
+	}
+	Loop(b, func() {
+		if _, err := m.Step(src); err != nil {
+			b.Fatal(err)
+		}
+	})
 }

@@ -49,8 +49,18 @@ func NewDCGAN(dev *engine.Device, seed uint64, batch int) (*DCGAN, error) {
 	return m, nil
 }
 
-// Step runs one D step and one G step on the real images x ([Batch, 1, 28, 28] in [-1, 1]).
+// Step runs one D step and one G step on the real images x ([Batch, 1, 28, 28] in [-1, 1])
+// inside Device.Scope: everything the step makes but the losses is handed back for the
+// next step.
 func (m *DCGAN) Step(x *engine.Tensor) (lossD, lossG *engine.Tensor) {
+	m.dev.Scope(func() []*engine.Tensor {
+		lossD, lossG = m.step(x)
+		return []*engine.Tensor{lossD, lossG}
+	})
+	return lossD, lossG
+}
+
+func (m *DCGAN) step(x *engine.Tensor) (lossD, lossG *engine.Tensor) {
 	var fake *engine.Tensor
 	m.dev.NoGrad(func() { fake = m.G.Forward(m.dev.Randn(m.rng, 0, 1, m.Batch, m.Z)) })
 	lossD = nn.BCEWithLogitsConst(m.D.Forward(x), 1).Add(nn.BCEWithLogitsConst(m.D.Forward(fake), 0))

@@ -78,8 +78,12 @@ func TestToyGANDeterministic(t *testing.T) {
 	}
 }
 
-// noRelease hides the CPU backend's Release, so the engine recycles nothing.
-type noRelease struct{ engine.Backend }
+// noRelease is the CPU backend with a Release that keeps nothing, so no buffer is ever
+// reused; its other optional interfaces (fused and direct kernels) stay visible, so both
+// runs take the same code paths.
+type noRelease struct{ *cpu.Backend }
+
+func (noRelease) Release(engine.Buffer) {}
 
 // TestRecyclingChangesNothing trains the toy GAN and a DCGAN step with buffer recycling on
 // (the CPU backend implements engine.Releaser) and off: the weights must agree bit for bit,

@@ -23,6 +23,13 @@ func record(out *Tensor, op string, inputs []*Tensor, backward func(g *Tensor) [
 	}
 }
 
+// needsGrad reports whether the backward pass under way wants t's gradient: t requires
+// grad and, when the pass follows only the paths to some tensors (Grad), leads to one.
+// Backward rules call it before computing an input's gradient.
+func (t *Tensor) needsGrad() bool {
+	return t.requiresGrad && (t.dev.want == nil || t.dev.want[t])
+}
+
 // Backward computes the gradient of the scalar t with respect to every leaf that requires
 // grad and adds it to that leaf's Grad (gradients accumulate, as when a parameter is used
 // twice or Backward runs twice). The gradient itself records no history.
@@ -87,6 +94,11 @@ func backprop(roots, seeds []*Tensor, createGraph bool, want map[*Tensor]bool, k
 	order := topoSort(roots, want)
 	grads := make(map[*Tensor]*Tensor, len(order))
 	dev := roots[0].dev
+	// Backward rules skip the gradients of inputs off every wanted path (a GAN's G step
+	// needs no gradient for D's weights); a nested pass restores the outer set.
+	outer := dev.want
+	dev.want = want
+	defer func() { dev.want = outer }()
 	var rc *recycler
 	if rel, ok := dev.b.(Releaser); ok && !createGraph {
 		rc = newRecycler(dev, rel)

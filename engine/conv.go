@@ -28,6 +28,97 @@ func (t *Tensor) Col2Im(g ConvGeom) *Tensor {
 	return out
 }
 
+// DirectConv is implemented by backends that compute stride-1 convolutions with few
+// output channels without unfolding patches. Unfolded, such a convolution (CycleGAN's last
+// 7×7 layer maps 32 channels to 3) is a product of a handful of rows with a patch matrix
+// dozens of times larger than the image, so building and reading that matrix costs far
+// more than the arithmetic; shifted rows of the image do the same work in cache.
+type DirectConv interface {
+	// ConvDirect overwrites y [N, CO, OH, OW] with the cross-correlation of x [N, C, H, W]
+	// and w [CO, C, KH, KW] (stride 1, geometry g), without bias.
+	ConvDirect(y, x, w Buffer, g ConvGeom, co int)
+	// ConvDirectInputGrad overwrites dx [N, C, H, W] with the gradient of that
+	// convolution with respect to x, given dy [N, CO, OH, OW].
+	ConvDirectInputGrad(dx, dy, w Buffer, g ConvGeom, co int)
+	// ConvDirectWeightGrad overwrites dw [CO, C, KH, KW] with the gradient with respect to
+	// w, summed over the batch.
+	ConvDirectWeightGrad(dw, dy, x Buffer, g ConvGeom, co int)
+}
+
+// directMaxOut is the largest number of output channels convolved directly (DirectConv).
+const directMaxOut = 4
+
+// convDirect is Conv2d without bias through DirectConv. Its gradients use the backend's
+// direct kernels, or the unfolded products when the backward pass builds a graph (their
+// own gradients are then known).
+func convDirect(dc DirectConv, x, w *Tensor, g ConvGeom, co int) *Tensor {
+	out := x.dev.empty([]int{g.N, co, g.OH, g.OW})
+	dc.ConvDirect(out.buf, x.buf, w.buf, g, co)
+	record(out, "conv-direct", []*Tensor{x, w}, func(gr *Tensor) []*Tensor {
+		if gr.dev.GradEnabled() {
+			l := g.OH * g.OW
+			d := gr.Reshape(g.N, co, l)
+			wm := w.Reshape(co, -1)
+			dx := MatMul(wm, d, true, false).Col2Im(g)
+			dw := matmulSum(d, x.Im2Col(g), false, true).Reshape(w.shape...)
+			return []*Tensor{dx, dw}
+		}
+		var dx, dw *Tensor
+		if x.needsGrad() {
+			dx = x.dev.empty(x.shape)
+			dc.ConvDirectInputGrad(dx.buf, gr.buf, w.buf, g, co)
+		}
+		if w.needsGrad() {
+			dw = x.dev.empty(w.shape)
+			dc.ConvDirectWeightGrad(dw.buf, gr.buf, x.buf, g, co)
+		}
+		return []*Tensor{dx, dw}
+	})
+	return out
+}
+
+// WidePatches is implemented by backends that unfold patches with the whole batch in each
+// row, the layout of one batch-wide matrix product. Without it the engine permutes the
+// per-image layout of Im2Col and Col2Im.
+type WidePatches interface {
+	// Im2ColWide unfolds x [N, C, H, W] into dst [C·KH·KW, N·OH·OW]: element (r, n·OH·OW +
+	// l) is element (n, r, l) of Im2Col's output.
+	Im2ColWide(dst, x Buffer, g ConvGeom)
+	// Col2ImWide is the adjoint of Im2ColWide: it sums cols [C·KH·KW, N·OH·OW] back into
+	// dst [N, C, H, W], which it overwrites.
+	Col2ImWide(dst, cols Buffer, g ConvGeom)
+}
+
+// im2colWide unfolds t [N, C, H, W] into [C·KH·KW, N·OH·OW]; its gradient is col2imWide.
+func (t *Tensor) im2colWide(g ConvGeom) *Tensor {
+	k, nl := g.C*g.KH*g.KW, g.N*g.OH*g.OW
+	wp, ok := t.dev.b.(WidePatches)
+	if !ok {
+		return t.Im2Col(g).Permute(1, 0, 2).Reshape(k, nl)
+	}
+	out := t.dev.empty([]int{k, nl})
+	wp.Im2ColWide(out.buf, t.buf, g)
+	record(out, "im2col-wide", []*Tensor{t}, func(gr *Tensor) []*Tensor { return []*Tensor{gr.col2imWide(g)} })
+	return out
+}
+
+// col2imWide folds t [C·KH·KW, N·OH·OW] back into [N, C, H, W], the adjoint of
+// im2colWide; its gradient is im2colWide.
+func (t *Tensor) col2imWide(g ConvGeom) *Tensor {
+	k, l := g.C*g.KH*g.KW, g.OH*g.OW
+	if !sameShape(t.shape, []int{k, g.N * l}) {
+		panicf("col2im of %v with geometry %+v", t.shape, g)
+	}
+	wp, ok := t.dev.b.(WidePatches)
+	if !ok {
+		return t.Reshape(k, g.N, l).Permute(1, 0, 2).Col2Im(g)
+	}
+	out := t.dev.empty([]int{g.N, g.C, g.H, g.W})
+	wp.Col2ImWide(out.buf, t.buf, g)
+	record(out, "col2im-wide", []*Tensor{t}, func(gr *Tensor) []*Tensor { return []*Tensor{gr.im2colWide(g)} })
+	return out
+}
+
 // Conv2d returns the cross-correlation of x [N, C, H, W] with w [CO, C, KH, KW] plus the
 // bias b [CO] (b may be nil):
 //
@@ -40,15 +131,42 @@ func Conv2d(x, w, b *Tensor, stride, pad int) *Tensor {
 	}
 	n, co, kh, kw := x.shape[0], w.shape[0], w.shape[2], w.shape[3]
 	g := NewConvGeom(n, x.shape[1], x.shape[2], x.shape[3], kh, kw, stride, pad)
+	l, k := g.OH*g.OW, g.C*kh*kw
+	if dc, ok := x.dev.b.(DirectConv); ok && co <= directMaxOut && stride == 1 && kh*kw > 1 {
+		return addChannelBias(convDirect(dc, x, w, g, co), b)
+	}
 	var cols *Tensor
-	if kh == 1 && kw == 1 && stride == 1 && pad == 0 {
+	switch {
+	case kh == 1 && kw == 1 && stride == 1 && pad == 0:
 		cols = x.Reshape(n, g.C, g.H*g.W) // a 1×1 convolution needs no unfolding
-	} else {
+	case !wholeBatch(n, l):
 		cols = x.Im2Col(g)
 	}
-	y := MatMul(w.Reshape(co, -1), cols, false, false).Reshape(n, co, g.OH, g.OW)
-	return addChannelBias(y, b)
+	if !wholeBatch(n, l) {
+		y := MatMul(w.Reshape(co, -1), cols, false, false).Reshape(n, co, g.OH, g.OW)
+		return addChannelBias(y, b)
+	}
+	// One product over the batch, W·[cols_1 … cols_N], then back to [N, CO, OH, OW].
+	var wide *Tensor
+	if kh == 1 && kw == 1 && stride == 1 && pad == 0 {
+		wide = cols.Permute(1, 0, 2).Reshape(k, n*l)
+	} else {
+		wide = x.im2colWide(g)
+	}
+	y := MatMul(w.Reshape(co, -1), wide, false, false)
+	return addChannelBias(y.Reshape(co, n, l).Permute(1, 0, 2).Reshape(n, co, g.OH, g.OW), b)
 }
+
+// wholeBatchBelow is the image size (output pixels of a convolution, input pixels of a
+// transposed one) below which a batch's matrix products are done as one: per image they
+// would be too thin for the micro-kernel (DCGAN's 7×7 maps give 49 columns, three tiles
+// of 16 and one of 1), while the copies that gather and scatter the batch cost a pass
+// over the columns.
+const wholeBatchBelow = 256
+
+// wholeBatch reports whether a convolution over n images of l pixels multiplies them as
+// one batch-wide product.
+func wholeBatch(n, l int) bool { return n > 1 && l < wholeBatchBelow }
 
 // ConvTranspose2d returns the transposed convolution (the gradient of Conv2d with respect to
 // its input) of x [N, CI, H, W] with w [CI, CO, KH, KW], plus the bias b [CO] (may be nil).
@@ -73,7 +191,14 @@ func ConvTranspose2d(x, w, b *Tensor, stride, pad, outPad int) *Tensor {
 	if g.OH != h || g.OW != wd {
 		panicf("ConvTranspose2d geometry mismatch: %+v for input %v", g, x.shape)
 	}
-	cols := MatMul(w.Reshape(ci, -1), x.Reshape(n, ci, h*wd), true, false)
+	l := h * wd
+	if wholeBatch(n, l) {
+		// One product over the batch, Wᵀ·[x_1 … x_N], then back to [N, CO·KH·KW, L].
+		xT := x.Reshape(n, ci, l).Permute(1, 0, 2).Reshape(ci, n*l)
+		wide := MatMul(w.Reshape(ci, -1), xT, true, false) // [CO·KH·KW, N·L]
+		return addChannelBias(wide.col2imWide(g), b)
+	}
+	cols := MatMul(w.Reshape(ci, -1), x.Reshape(n, ci, l), true, false)
 	return addChannelBias(cols.Col2Im(g), b)
 }
 

@@ -14,6 +14,8 @@ type Device struct {
 	tracking bool
 	tracked  []Buffer
 	scope    *scope // the open Scope, if any
+
+	want map[*Tensor]bool // tensors on a path to Grad's inputs during its pass (nil: all)
 }
 
 // NewDevice returns a device that runs on b with gradient recording on.
@@ -90,6 +92,9 @@ func (d *Device) empty(shape []int) *Tensor {
 	}
 	if d.scope != nil {
 		d.scope.made = append(d.scope.made, t)
+		// A buffer that a backward pass released earlier in the scope and the backend
+		// hands out again is live once more: the scope must release it at its end.
+		delete(d.scope.released, t.buf)
 	}
 	return t
 }

@@ -58,14 +58,14 @@ func matmul(a, b *Tensor, transA, transB, sumBatch bool) *Tensor {
 		TransA: transA, TransB: transB, StrideA: sa, StrideB: sb, SumBatch: sumBatch})
 	record(out, "matmul", []*Tensor{a, b}, func(g *Tensor) []*Tensor {
 		var ga, gb *Tensor
-		if a.requiresGrad {
+		if a.needsGrad() {
 			if transA {
 				ga = product(b, g, transB, true, ra)
 			} else {
 				ga = product(g, b, false, !transB, ra)
 			}
 		}
-		if b.requiresGrad {
+		if b.needsGrad() {
 			if transB {
 				gb = product(g, a, true, transA, rb)
 			} else {

@@ -36,6 +36,17 @@ func (d *Device) Scope(f func() (keep []*Tensor)) []*Tensor {
 	return keep
 }
 
+// Outside runs f with the open Scope (if any) suspended: tensors made inside f are not
+// the scope's and outlive it. It is for state that a step creates once and keeps across
+// steps (a history pool's slots, a model's copy of its last batch); outside a scope it
+// just runs f.
+func (d *Device) Outside(f func()) {
+	s := d.scope
+	d.scope = nil
+	defer func() { d.scope = s }()
+	f()
+}
+
 // scope records the tensors made inside Device.Scope and the buffers already released
 // there (by a backward pass's recycler), so that no buffer is released twice.
 type scope struct {

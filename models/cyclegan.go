@@ -84,6 +84,7 @@ type CycleGAN struct {
 	sched        optim.LinearDecay
 	steps        int
 	lastX        *engine.Tensor
+	state        stepState
 }
 
 // NewCycleGAN validates cfg and builds the model on dev; every random draw (weights, the
@@ -133,8 +134,13 @@ func (m *CycleGAN) LR() float32 { return m.sched.LR(m.steps) }
 // figure 3, one update of G and F on the six generator terms, then one update of D_X and
 // D_Y on images from the history pools. Losses: "GAN_G" (G against D_Y), "GAN_F", "cyc_X"
 // (‖F(G(x)) - x‖₁), "cyc_Y", "idt_G" (‖G(y) - y‖₁), "idt_F", each times its weight, and
-// "D_X", "D_Y".
+// "D_X", "D_Y"; their tensors are overwritten by the next Step. The step runs inside
+// Device.Scope, so its storage is reused by the next one.
 func (m *CycleGAN) Step(src Source) ([]Loss, error) {
+	return m.state.scoped(m.dev, func() ([]Loss, error) { return m.step(src) })
+}
+
+func (m *CycleGAN) step(src Source) ([]Loss, error) {
 	if src == nil {
 		return nil, fmt.Errorf("cyclegan: no data source")
 	}
@@ -151,7 +157,7 @@ func (m *CycleGAN) Step(src Source) ([]Loss, error) {
 	m.optD.SetLR(lr)
 	m.steps++
 	x, y := SplitPair(b.X, c)
-	m.lastX = x
+	hold(m.dev, &m.lastX, x)
 
 	fakeY := m.G.Forward(x)    // G(x)
 	recX := m.F.Forward(fakeY) // F(G(x))

@@ -77,6 +77,7 @@ type DCGAN struct {
 	sampleRNG  *rand.Rand // draws of Sample
 	optG, optD optim.Optimizer
 	gridZ      *engine.Tensor // the grid's fixed noise
+	state      stepState
 }
 
 // NewDCGAN validates cfg and builds the model on dev; every random draw comes from rng.
@@ -119,8 +120,14 @@ func (m *DCGAN) State() []nn.Param { return stateOf(named{"G", m.G}, named{"D", 
 
 // Step runs one D step on a real batch from src and one G step. D minimises
 // obj.DLoss(D(x | y), D(G(z | y) | y)) with the real batch's labels y; G minimises
-// obj.GLoss(D(G(z | y') | y')) with uniform labels y'. The losses are "D" and "G".
+// obj.GLoss(D(G(z | y') | y')) with uniform labels y'. The losses are "D" and "G"; their
+// tensors are overwritten by the next Step. The step runs inside Device.Scope, so its
+// storage is reused by the next one.
 func (m *DCGAN) Step(src Source) ([]Loss, error) {
+	return m.state.scoped(m.dev, func() ([]Loss, error) { return m.step(src) })
+}
+
+func (m *DCGAN) step(src Source) ([]Loss, error) {
 	if src == nil {
 		return nil, fmt.Errorf("%s: no data source", m.name)
 	}

@@ -3,6 +3,7 @@ package models
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 
 	"github.com/ganplay/ganplay/engine"
 	"github.com/ganplay/ganplay/engine/nn"
@@ -89,4 +90,43 @@ func cycleBatch(x *engine.Tensor, n int) *engine.Tensor {
 		parts = append(parts, x.Slice(0, i, i+1))
 	}
 	return engine.Concat(0, parts...)
+}
+
+// stepState is what an image model keeps across training steps that Device.Scope must not
+// release: one scalar per loss, overwritten by every step, and a copy of the step's input
+// for Sample. Its tensors are made once, outside the scope, so a steady-state step takes
+// all its storage from the previous step's released buffers.
+type stepState struct {
+	losses []*engine.Tensor
+}
+
+// scoped runs step inside dev.Scope and returns its losses copied into the persistent
+// scalars of s: the returned tensors are valid until the next step overwrites them.
+func (s *stepState) scoped(dev *engine.Device, step func() ([]Loss, error)) ([]Loss, error) {
+	var losses []Loss
+	var err error
+	dev.Scope(func() []*engine.Tensor {
+		if losses, err = step(); err != nil {
+			return nil
+		}
+		for i := range losses {
+			for len(s.losses) <= i {
+				s.losses = append(s.losses, nil)
+			}
+			hold(dev, &s.losses[i], losses[i].T)
+			losses[i].T = s.losses[i]
+		}
+		return nil
+	})
+	return losses, err
+}
+
+// hold copies src into *dst, which it first makes outside any open scope when it is nil
+// or of another shape, so that *dst survives the step that made src.
+func hold(dev *engine.Device, dst **engine.Tensor, src *engine.Tensor) {
+	if *dst != nil && slices.Equal((*dst).Shape(), src.Shape()) {
+		(*dst).Set(src)
+		return
+	}
+	dev.Outside(func() { *dst = src.Detach().Copy() })
 }

@@ -72,6 +72,7 @@ type Pix2pix struct {
 	dev        *engine.Device
 	optG, optD optim.Optimizer
 	last       *engine.Tensor // inputs of the last batch, for Sample
+	state      stepState
 }
 
 // NewPix2pix validates cfg and builds the model on dev; every random draw (weights, dropout
@@ -109,8 +110,14 @@ func (m *Pix2pix) State() []nn.Param { return stateOf(named{"G", m.G}, named{"D"
 //	½ [BCE(D(x, y), 1) + BCE(D(x, fake), 0)]
 //
 // then one G step on BCE(D(x, fake), 1) + λ·L1(fake, y). The losses are "D_real",
-// "D_fake", "G_GAN" and "G_L1" (the last without λ: the mean absolute error in [0, 2]).
+// "D_fake", "G_GAN" and "G_L1" (the last without λ: the mean absolute error in [0, 2]);
+// their tensors are overwritten by the next Step. The step runs inside Device.Scope, so its
+// storage is reused by the next one.
 func (m *Pix2pix) Step(src Source) ([]Loss, error) {
+	return m.state.scoped(m.dev, func() ([]Loss, error) { return m.step(src) })
+}
+
+func (m *Pix2pix) step(src Source) ([]Loss, error) {
 	if src == nil {
 		return nil, fmt.Errorf("pix2pix: no data source")
 	}
@@ -123,7 +130,7 @@ func (m *Pix2pix) Step(src Source) ([]Loss, error) {
 			b.X.Dim(2), b.X.Dim(3), m.Config.G.NumDowns, k)
 	}
 	x, y := SplitPair(b.X, m.Config.G.InputNC)
-	m.last = x
+	hold(m.dev, &m.last, x)
 	fake := m.G.Forward(x)
 
 	dReal := nn.BCEWithLogitsConst(m.D.ForwardPair(x, y), 1)

@@ -5,7 +5,9 @@
 // Both files hold `go test -bench` lines; torch_bench.py writes its workloads as
 // BenchmarkTorchNAME. A workload measured several times (go test -count, torch_bench.py
 // --rounds) counts with its fastest time: on a shared machine noise only ever adds time.
-// A ratio above 1 means ganplay is slower than PyTorch.
+// A ratio above 1 means ganplay is slower than PyTorch. Where both sides report CPU time
+// per op (cpu-ms/op: the process's own work, all threads, which other load on a shared
+// machine disturbs far less than the wall time), the CPU ratio is printed beside.
 package main
 
 import (
@@ -17,11 +19,13 @@ import (
 	"strings"
 )
 
-// result is one benchmark line: the workload, the thread count and the time per op.
+// result is one benchmark line: the workload, the thread count, the time per op and the
+// CPU time per op (cpu-ms/op, 0 when the line has none).
 type result struct {
 	name    string
 	threads int
 	ns      float64
+	cpuMs   float64
 }
 
 func parse(path string) ([]result, error) {
@@ -47,7 +51,13 @@ func parse(path string) ([]result, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s: %q: %w", path, sc.Text(), err)
 		}
-		out = append(out, result{name, threads, ns})
+		r := result{name: name, threads: threads, ns: ns}
+		for i := 4; i+1 < len(fields); i += 2 {
+			if fields[i+1] == "cpu-ms/op" {
+				r.cpuMs, _ = strconv.ParseFloat(fields[i], 64)
+			}
+		}
+		out = append(out, r)
 	}
 	return out, sc.Err()
 }
@@ -67,33 +77,53 @@ func main() {
 		fmt.Fprintln(os.Stderr, "compare:", err)
 		os.Exit(1)
 	}
-	torch := map[string]float64{} // fastest one-thread PyTorch time per workload
+	var one []result // PyTorch's one-thread results
 	for _, r := range theirs {
-		name := strings.TrimPrefix(r.name, "Torch")
-		if t, ok := torch[name]; r.threads == 1 && (!ok || r.ns < t) {
-			torch[name] = r.ns
+		if r.threads == 1 {
+			r.name = strings.TrimPrefix(r.name, "Torch")
+			one = append(one, r)
 		}
 	}
+	torch := map[string]result{}
+	for _, r := range fastest(one) {
+		torch[r.name] = r
+	}
 	ours = fastest(ours)
-	fmt.Printf("%-12s %8s %14s %16s %14s\n", "workload", "threads", "ganplay ms/op", "PyTorch ms/op (1)", "ganplay/PyTorch")
+	fmt.Printf("%-12s %7s %13s %17s %9s   %13s %17s %9s\n", "workload", "threads",
+		"ganplay ms/op", "PyTorch ms/op (1)", "ratio", "ganplay CPU ms", "PyTorch CPU ms (1)", "CPU ratio")
 	for _, r := range ours {
 		t, ok := torch[r.name]
 		if !ok {
 			continue
 		}
-		fmt.Printf("%-12s %8d %14.3f %16.3f %14.2f\n", r.name, r.threads, r.ns/1e6, t/1e6, r.ns/t)
+		fmt.Printf("%-12s %7d %13.3f %17.3f %9.2f", r.name, r.threads, r.ns/1e6, t.ns/1e6, r.ns/t.ns)
+		if r.cpuMs > 0 && t.cpuMs > 0 {
+			fmt.Printf("   %13.3f %17.3f %9.2f", r.cpuMs, t.cpuMs, r.cpuMs/t.cpuMs)
+		}
+		fmt.Println()
 	}
 }
 
-// fastest keeps, for each workload and thread count, the fastest of its results, sorted
-// by workload.
+// fastest keeps, for each workload and thread count, the fastest of its results (and,
+// separately, the least CPU time of its results), sorted by workload.
 func fastest(rs []result) []result {
 	best := map[[2]string]result{}
 	for _, r := range rs {
 		k := [2]string{r.name, strconv.Itoa(r.threads)}
-		if b, ok := best[k]; !ok || r.ns < b.ns {
+		b, ok := best[k]
+		if !ok {
 			best[k] = r
+			continue
 		}
+		cpu := b.cpuMs
+		if r.cpuMs > 0 && (cpu == 0 || r.cpuMs < cpu) {
+			cpu = r.cpuMs
+		}
+		if r.ns < b.ns {
+			b = r
+		}
+		b.cpuMs = cpu
+		best[k] = b
 	}
 	out := make([]result, 0, len(best))
 	for _, r := range best {

@@ -3,6 +3,7 @@ package cpu
 import (
 	"context"
 	"fmt"
+	"sync/atomic"
 
 	"github.com/ganplay/ganplay/engine"
 )
@@ -11,6 +12,22 @@ import (
 type Backend struct {
 	workers int // goroutines that large ops are split across
 	free    freeList
+
+	fresh, reused atomic.Int64 // Allocs served by new memory and by released buffers
+	freshElems    atomic.Int64 // elements of the fresh ones
+}
+
+// AllocStats counts a backend's allocations since it was made.
+type AllocStats struct {
+	Fresh      int64 // buffers made from new memory
+	FreshElems int64 // their elements
+	Reused     int64 // buffers served from released ones (see Release)
+}
+
+// AllocStats returns the allocation counts so far. A training loop whose steps hand their
+// storage back (engine.Device.Scope) reaches a steady state in which Fresh stops growing.
+func (b *Backend) AllocStats() AllocStats {
+	return AllocStats{Fresh: b.fresh.Load(), FreshElems: b.freshElems.Load(), Reused: b.reused.Load()}
 }
 
 // New returns a CPU backend that splits large ops across runtime.GOMAXPROCS goroutines.
@@ -39,8 +56,11 @@ func (*Backend) Name() string { return "cpu" }
 // and grew the heap to over a gigabyte for no gain in speed.)
 func (b *Backend) Alloc(n int) engine.Buffer {
 	if buf := b.free.take(n); buf != nil {
+		b.reused.Add(1)
 		return buf
 	}
+	b.fresh.Add(1)
+	b.freshElems.Add(int64(n))
 	return &buffer{d: make([]float32, n)}
 }
 

@@ -23,9 +23,17 @@ func (b *Backend) MatMul(dst, a, bb engine.Buffer, g engine.MatMulGeom) {
 		if len(d) != g.M*g.N {
 			panic("cpu: MatMul destination has the wrong size")
 		}
-		clear(d)
-		for i := 0; i < g.Batch && g.K > 0; i++ {
-			gemm.Sgemm(g.TransA, g.TransB, g.M, g.N, g.K, 1, x[i*g.StrideA:], lda, y[i*g.StrideB:], ldb, 1, d, g.N)
+		if g.Batch == 0 || g.K == 0 {
+			clear(d)
+			return
+		}
+		// The first product overwrites d (β = 0): no separate pass to clear it.
+		for i := 0; i < g.Batch; i++ {
+			beta := float32(1)
+			if i == 0 {
+				beta = 0
+			}
+			gemm.Sgemm(g.TransA, g.TransB, g.M, g.N, g.K, 1, x[i*g.StrideA:], lda, y[i*g.StrideB:], ldb, beta, d, g.N)
 		}
 		return
 	}

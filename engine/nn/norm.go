@@ -30,25 +30,24 @@ func NewBatchNorm(dev *engine.Device, c int) *BatchNorm {
 
 // Forward normalises x of shape [N, C] or [N, C, H, W].
 func (b *BatchNorm) Forward(x *engine.Tensor) *engine.Tensor {
-	axes, bshape := normAxes(x)
-	var mean, variance *engine.Tensor
+	_, bshape := normAxes(x)
+	var y *engine.Tensor
 	if b.Training {
-		mean = x.MeanKeep(axes...)
-		d := x.Sub(mean)
-		variance = d.Mul(d).MeanKeep(axes...)
-		n := float32(x.Len() / x.Dim(1))
-		dev := x.Device()
-		dev.NoGrad(func() {
+		c := x.Dim(1)
+		var mean, variance *engine.Tensor
+		y, mean, variance = engine.Standardize(x, x.Dim(0), c, x.Len()/(x.Dim(0)*c), b.Eps)
+		n := float32(x.Len() / c)
+		x.Device().NoGrad(func() {
 			m := b.Momentum
-			unbiased := variance.Detach().Scale(n / max(n-1, 1))
-			b.RunningMean.Set(b.RunningMean.Scale(1 - m).Add(mean.Detach().Reshape(-1).Scale(m)))
-			b.RunningVar.Set(b.RunningVar.Scale(1 - m).Add(unbiased.Reshape(-1).Scale(m)))
+			unbiased := variance.Scale(n / max(n-1, 1))
+			b.RunningMean.Set(b.RunningMean.Scale(1 - m).Add(mean.Scale(m)))
+			b.RunningVar.Set(b.RunningVar.Scale(1 - m).Add(unbiased.Scale(m)))
 		})
 	} else {
-		mean = b.RunningMean.Reshape(bshape...)
-		variance = b.RunningVar.Reshape(bshape...)
+		mean := b.RunningMean.Reshape(bshape...)
+		variance := b.RunningVar.Reshape(bshape...)
+		y = x.Sub(mean).Div(variance.AddScalar(b.Eps).Sqrt())
 	}
-	y := x.Sub(mean).Div(variance.AddScalar(b.Eps).Sqrt())
 	return y.Mul(b.Weight.Reshape(bshape...)).Add(b.Bias.Reshape(bshape...))
 }
 
@@ -85,10 +84,7 @@ func (n *InstanceNorm2d) Forward(x *engine.Tensor) *engine.Tensor {
 	if x.Rank() != 4 {
 		panic("nn: InstanceNorm2d wants [N, C, H, W]")
 	}
-	mean := x.MeanKeep(2, 3)
-	d := x.Sub(mean)
-	variance := d.Mul(d).MeanKeep(2, 3)
-	y := d.Div(variance.AddScalar(n.Eps).Sqrt())
+	y, _, _ := engine.Standardize(x, 1, x.Dim(0)*x.Dim(1), x.Dim(2)*x.Dim(3), n.Eps)
 	if n.Weight != nil {
 		y = y.Mul(n.Weight.Reshape(1, -1, 1, 1)).Add(n.Bias.Reshape(1, -1, 1, 1))
 	}

@@ -2,6 +2,7 @@ package nets
 
 import (
 	"math/rand/v2"
+	"slices"
 
 	"github.com/ganplay/ganplay/engine"
 )
@@ -30,7 +31,10 @@ func NewImagePool(size int, rng *rand.Rand) *ImagePool {
 func (p *ImagePool) Len() int { return len(p.images) }
 
 // Query passes a batch [N, C, H, W] of generated images through the pool and returns a
-// detached batch of the same shape, image by image as described on ImagePool.
+// detached batch of the same shape, image by image as described on ImagePool. The pool
+// keeps its own copies, made outside any open Device.Scope and overwritten in place when
+// replaced, so a training step that queries it inside a scope leaves nothing behind that
+// the scope releases, and a full pool allocates nothing.
 func (p *ImagePool) Query(images *engine.Tensor) *engine.Tensor {
 	if p.Size == 0 {
 		return images
@@ -42,11 +46,18 @@ func (p *ImagePool) Query(images *engine.Tensor) *engine.Tensor {
 			img := images.Slice(0, i, i+1).Detach()
 			switch {
 			case len(p.images) < p.Size:
-				p.images = append(p.images, img)
+				var kept *engine.Tensor
+				dev.Outside(func() { kept = img.Copy() })
+				p.images = append(p.images, kept)
 				out[i] = img
 			case p.rng.Float64() < 0.5:
 				j := p.rng.IntN(p.Size)
-				out[i], p.images[j] = p.images[j], img
+				out[i] = p.images[j].Copy()
+				if slices.Equal(p.images[j].Shape(), img.Shape()) {
+					p.images[j].Set(img)
+				} else {
+					dev.Outside(func() { p.images[j] = img.Copy() })
+				}
 			default:
 				out[i] = img
 			}

@@ -18,14 +18,18 @@ var testShapes = []shape{
 	{7, 13, 5},
 	{17, 3, 29},
 	{33, 65, 31},
-	{6, 16, 8},   // exactly one AVX2 tile
-	{4, 4, 300},  // one generic tile, two depth blocks
-	{1000, 3, 7}, // tall and skinny
-	{3, 1000, 9}, // short and wide
-	{200, 1, 50}, // a single column
-	{1, 200, 50}, // a single row
-	{64, 48, 1},  // k = 1
-	{37, 41, 1},  // k = 1 with edges
+	{6, 16, 8},    // exactly one AVX2 tile
+	{4, 4, 300},   // one generic tile, two depth blocks
+	{1000, 3, 7},  // tall and skinny
+	{3, 1000, 9},  // short and wide
+	{4, 300, 70},  // few rows: streamed panels of op(B)
+	{3, 70, 9000}, // few rows, several panels deep
+	{500, 90, 3},  // shallow: rows of C as combinations of op(B)'s rows
+	{5, 7, 4},     // shallow and small
+	{200, 1, 50},  // a single column
+	{1, 200, 50},  // a single row
+	{64, 48, 1},   // k = 1
+	{37, 41, 1},   // k = 1 with edges
 	{256, 256, 256},
 	{300, 200, 100},
 	{130, 70, 600}, // several depth blocks
