@@ -1,0 +1,143 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"syscall/js"
+	"time"
+
+	"github.com/ganplay/ganplay/bench"
+	"github.com/ganplay/ganplay/engine"
+	"github.com/ganplay/ganplay/engine/cpu"
+	"github.com/ganplay/ganplay/engine/cpu/gemm"
+	"github.com/ganplay/ganplay/engine/webgpu"
+)
+
+// benchmarkDefaultSeconds is how long benchmark() times iterations when no seconds is given.
+const benchmarkDefaultSeconds = 3
+
+// publishBenchmark sets window.ganplay.benchmark:
+//
+//	benchmark({workload: "toygan" | "matmul256", backend: "webgpu" | "cpu", seconds: 3})
+//	  => Promise of {workload, backend, adapter, iterations, median_ms}
+//
+// Each call builds the workload on a backend of its own (never the demo's), runs it in a
+// goroutine (see bench.Run) and settles the promise from there; bad options and a missing
+// WebGPU adapter reject it with an Error. Calls run one at a time, in the order made.
+func publishBenchmark(api js.Value) {
+	queue := make(chan func(), 16)
+	go func() {
+		for job := range queue {
+			job()
+		}
+	}()
+	api.Set("benchmark", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		var res, rej js.Value
+		p := js.Global().Get("Promise").New(js.FuncOf(func(_ js.Value, a []js.Value) any {
+			res, rej = a[0], a[1]
+			return nil
+		}))
+		reject := func(err error) { rej.Invoke(js.Global().Get("Error").New("ganplay.benchmark: " + err.Error())) }
+		var opts js.Value
+		if len(args) > 0 {
+			opts = args[0]
+		}
+		o, backend, err := benchmarkOptions(opts)
+		if err != nil {
+			reject(err)
+			return p
+		}
+		job := func() {
+			out, err := runBenchmark(o, backend)
+			if err != nil {
+				reject(err)
+				return
+			}
+			res.Invoke(out)
+		}
+		select {
+		case queue <- job:
+		default:
+			reject(errors.New("too many benchmarks queued"))
+		}
+		return p
+	}))
+}
+
+// benchmarkOptions reads and checks benchmark()'s argument.
+func benchmarkOptions(v js.Value) (bench.RunOptions, string, error) {
+	o := bench.RunOptions{Seconds: benchmarkDefaultSeconds, Seed: 1}
+	if v.Type() != js.TypeObject {
+		return o, "", fmt.Errorf("want an options object {workload, backend, seconds}; got %s", v.Type())
+	}
+	str := func(name string) (string, error) {
+		f := v.Get(name)
+		if f.Type() != js.TypeString {
+			return "", fmt.Errorf("%s must be a string; got %s", name, f.Type())
+		}
+		return f.String(), nil
+	}
+	var err error
+	if o.Workload, err = str("workload"); err != nil {
+		return o, "", err
+	}
+	backend, err := str("backend")
+	if err != nil {
+		return o, "", err
+	}
+	if backend != "webgpu" && backend != "cpu" {
+		return o, "", fmt.Errorf("unknown backend %q (want \"webgpu\" or \"cpu\")", backend)
+	}
+	switch s := v.Get("seconds"); s.Type() {
+	case js.TypeUndefined:
+	case js.TypeNumber:
+		o.Seconds = s.Float()
+	default:
+		return o, "", fmt.Errorf("seconds must be a number; got %s", s.Type())
+	}
+	if err := o.Check(); err != nil {
+		return o, "", errors.Unwrap(err) // without bench's "bad options" prefix
+	}
+	return o, backend, nil
+}
+
+// runBenchmark builds the backend, runs the workload and returns the result object. It
+// waits on JS promises, so it must run on a goroutine, never in a JS callback.
+func runBenchmark(o bench.RunOptions, backend string) (map[string]any, error) {
+	ctx := context.Background()
+	var be engine.Backend
+	var adapter string
+	switch backend {
+	case "webgpu":
+		if js.Global().Get("navigator").Get("gpu").IsUndefined() {
+			return nil, errors.New("webgpu unavailable: this browser has no navigator.gpu")
+		}
+		b, err := webgpu.New(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("webgpu unavailable: %w", err)
+		}
+		defer b.Close()
+		be, adapter = b, b.Info().Adapter
+		if adapter == "" {
+			adapter = "WebGPU adapter (" + b.Info().Backend + ")"
+		}
+	default:
+		be, adapter = cpu.New(), fmt.Sprintf("Go %s/%s, %s GEMM kernel", runtime.GOOS, runtime.GOARCH, gemm.Kernel())
+	}
+	// Let the page draw between iterations: a sleep returns to the JS event loop.
+	o.Yield = func() { time.Sleep(time.Millisecond) }
+	r, err := bench.Run(ctx, be, o)
+	if err != nil {
+		return nil, err
+	}
+	times := make([]any, len(r.TimesMs))
+	for i, t := range r.TimesMs {
+		times[i] = t
+	}
+	return map[string]any{"workload": r.Workload, "backend": backend, "adapter": adapter,
+		"iterations": r.Iterations, "median_ms": r.MedianMs, "times_ms": times}, nil
+}
