@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"strings"
 	"syscall/js"
 	"time"
 
@@ -29,6 +30,7 @@ const benchmarkDefaultSeconds = 3
 // goroutine (see bench.Run) and settles the promise from there; bad options and a missing
 // WebGPU adapter reject it with an Error. Calls run one at a time, in the order made.
 func publishBenchmark(api js.Value) {
+	publishHoldFrames(api)
 	queue := make(chan func(), 16)
 	go func() {
 		for job := range queue {
@@ -46,13 +48,13 @@ func publishBenchmark(api js.Value) {
 		if len(args) > 0 {
 			opts = args[0]
 		}
-		o, backend, err := benchmarkOptions(opts)
+		o, backend, profile, err := benchmarkOptions(opts)
 		if err != nil {
 			reject(err)
 			return p
 		}
 		job := func() {
-			out, err := runBenchmark(o, backend)
+			out, err := runBenchmark(o, backend, profile)
 			if err != nil {
 				reject(err)
 				return
@@ -69,7 +71,19 @@ func publishBenchmark(api js.Value) {
 }
 
 // benchmarkOptions reads and checks benchmark()'s argument.
-func benchmarkOptions(v js.Value) (bench.RunOptions, string, error) {
+func benchmarkOptions(v js.Value) (o bench.RunOptions, backend string, profile bool, err error) {
+	o, backend, err = benchmarkRunOptions(v)
+	if err == nil && v.Get("profile").Truthy() {
+		if backend != "webgpu" {
+			return o, backend, false, fmt.Errorf("profile is for the webgpu backend only")
+		}
+		profile = true
+	}
+	return o, backend, profile, err
+}
+
+// benchmarkRunOptions reads workload, backend and seconds.
+func benchmarkRunOptions(v js.Value) (bench.RunOptions, string, error) {
 	o := bench.RunOptions{Seconds: benchmarkDefaultSeconds, Seed: 1}
 	if v.Type() != js.TypeObject {
 		return o, "", fmt.Errorf("want an options object {workload, backend, seconds}; got %s", v.Type())
@@ -100,15 +114,16 @@ func benchmarkOptions(v js.Value) (bench.RunOptions, string, error) {
 		return o, "", fmt.Errorf("seconds must be a number; got %s", s.Type())
 	}
 	if err := o.Check(); err != nil {
-		return o, "", errors.Unwrap(err) // without bench's "bad options" prefix
+		return o, "", errors.New(strings.TrimPrefix(err.Error(), bench.ErrOptions.Error()+": "))
 	}
 	return o, backend, nil
 }
 
 // runBenchmark builds the backend, runs the workload and returns the result object. It
 // waits on JS promises, so it must run on a goroutine, never in a JS callback.
-func runBenchmark(o bench.RunOptions, backend string) (map[string]any, error) {
+func runBenchmark(o bench.RunOptions, backend string, profile bool) (map[string]any, error) {
 	ctx := context.Background()
+	var gpu *webgpu.Backend // set when profiling
 	var be engine.Backend
 	var adapter string
 	switch backend {
@@ -121,14 +136,18 @@ func runBenchmark(o bench.RunOptions, backend string) (map[string]any, error) {
 			return nil, fmt.Errorf("webgpu unavailable: %w", err)
 		}
 		defer b.Close()
-		be, adapter = b, b.Info().Adapter
-		if adapter == "" {
-			adapter = "WebGPU adapter (" + b.Info().Backend + ")"
+		be, adapter = b, adapterName()
+		if profile {
+			b.SetProfiling(true)
+			gpu = b
 		}
 	default:
 		be, adapter = cpu.New(), fmt.Sprintf("Go %s/%s, %s GEMM kernel", runtime.GOOS, runtime.GOARCH, gemm.Kernel())
 	}
-	// Let the page draw between iterations: a sleep returns to the JS event loop.
+	// The demo's frames wait (see frameHold); the page's other work gets a turn between
+	// iterations, since a sleep returns to the JS event loop.
+	holdFrames(true)
+	defer holdFrames(false)
 	o.Yield = func() { time.Sleep(time.Millisecond) }
 	r, err := bench.Run(ctx, be, o)
 	if err != nil {
@@ -138,6 +157,60 @@ func runBenchmark(o bench.RunOptions, backend string) (map[string]any, error) {
 	for i, t := range r.TimesMs {
 		times[i] = t
 	}
-	return map[string]any{"workload": r.Workload, "backend": backend, "adapter": adapter,
-		"iterations": r.Iterations, "median_ms": r.MedianMs, "times_ms": times}, nil
+	out := map[string]any{"workload": r.Workload, "backend": backend, "adapter": adapter,
+		"iterations": r.Iterations, "median_ms": r.MedianMs, "times_ms": times}
+	if gpu != nil {
+		out["profile"] = profileOf(gpu.Profile())
+	}
+	return out, nil
+}
+
+// profileOf lists per-kernel times as {kernel, groups, count, total_ms}.
+func profileOf(ks []webgpu.KernelTime) []any {
+	out := make([]any, len(ks))
+	for i, k := range ks {
+		out[i] = map[string]any{"kernel": k.Kernel, "groups": fmt.Sprint(k.Groups), "count": k.Count,
+			"total_ms": float64(k.Total.Microseconds()) / 1e3}
+	}
+	return out
+}
+
+// adapterName describes the browser's WebGPU adapter from GPUAdapter.info (vendor,
+// architecture, description), which gogpu/wgpu's browser backend does not read.
+func adapterName() string {
+	name := "WebGPU"
+	a, err := await(js.Global().Get("navigator").Get("gpu").Call("requestAdapter"))
+	if err != nil || a.IsNull() || a.IsUndefined() || a.Get("info").IsUndefined() {
+		return name
+	}
+	info := a.Get("info")
+	for _, k := range []string{"vendor", "architecture", "description"} {
+		if v := info.Get(k); v.Type() == js.TypeString && v.String() != "" {
+			name += " " + v.String()
+		}
+	}
+	return name
+}
+
+// await waits for a JS promise; only from a goroutine, never in a JS callback.
+func await(p js.Value) (js.Value, error) {
+	type settled struct {
+		v   js.Value
+		err error
+	}
+	ch := make(chan settled, 1)
+	var onOK, onErr js.Func
+	onOK = js.FuncOf(func(_ js.Value, a []js.Value) any {
+		ch <- settled{v: a[0]}
+		return nil
+	})
+	onErr = js.FuncOf(func(_ js.Value, a []js.Value) any {
+		ch <- settled{err: errors.New(js.Global().Call("String", a[0]).String())}
+		return nil
+	})
+	defer onOK.Release()
+	defer onErr.Release()
+	p.Call("then", onOK, onErr)
+	s := <-ch
+	return s.v, s.err
 }
