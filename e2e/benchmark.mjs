@@ -1,0 +1,90 @@
+// benchmark.mjs BASEURL MODE [SECONDS ROUNDS]: opens the benchmark page (e2e/bench/) in
+// Debian's headless Chromium and prints one JSON line for benchmark_test.go.
+//   MODE "check": calls window.ganplay.benchmark briefly on each workload and backend, with
+//     bad options, and reads the demo's state and metrics before and after.
+//   MODE "suite": runs window.benchSuite (TF.js and ganplay, every backend) and returns it.
+import { chromium } from 'playwright-core';
+
+const [base, mode, seconds = '3', rounds = '1'] = process.argv.slice(2);
+if (!base || !['check', 'suite'].includes(mode)) {
+  console.error('usage: node benchmark.mjs BASEURL check|suite [SECONDS ROUNDS]');
+  process.exit(2);
+}
+const result = { mode, consoleErrors: [] };
+let browser;
+try {
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    timeout: 120_000,
+    args: ['--no-sandbox', '--enable-unsafe-webgpu', '--enable-unsafe-swiftshader',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--no-first-run', '--disable-quic'],
+  });
+  result.browserVersion = browser.version();
+  const page = await browser.newPage();
+  page.setDefaultTimeout(0);
+  page.on('console', (msg) => {
+    if (process.env.GANPLAY_E2E_VERBOSE) console.error(`[${msg.type()}] ${msg.text()}`);
+    if (msg.type() === 'error') result.consoleErrors.push(msg.text());
+  });
+  page.on('pageerror', (err) => result.consoleErrors.push(`uncaught: ${err.message}`));
+  await page.goto(base + 'bench/?autoplay=0', { waitUntil: 'load', timeout: 120_000 });
+  await page.evaluate(() => window.benchBoot);
+  if (mode === 'suite') {
+    result.suite = await page.evaluate((o) => window.benchSuite(o), { seconds: Number(seconds), rounds: Number(rounds) });
+  } else {
+    result.check = await page.evaluate(async (secs) => {
+      const gp = window.ganplay;
+      const out = { hasGPU: !!navigator.gpu, runs: [], bad: [] };
+      out.state0 = gp.state();
+      out.metrics0 = gp.metrics();
+      for (const backend of ['cpu', 'webgpu']) {
+        for (const workload of ['matmul256', 'toygan']) {
+          try {
+            out.runs.push({ ok: true, result: await gp.benchmark({ workload, backend, seconds: secs }) });
+          } catch (e) {
+            out.runs.push({ ok: false, workload, backend, error: String(e && e.message ? e.message : e), isError: e instanceof Error });
+          }
+        }
+      }
+      const bad = [
+        ['unknown workload', { workload: 'resnet', backend: 'cpu' }],
+        ['unknown backend', { workload: 'toygan', backend: 'metal' }],
+        ['seconds 0', { workload: 'toygan', backend: 'cpu', seconds: 0 }],
+        ['seconds 1e6', { workload: 'toygan', backend: 'cpu', seconds: 1e6 }],
+        ['seconds "3"', { workload: 'toygan', backend: 'cpu', seconds: '3' }],
+        ['no options', undefined],
+      ];
+      for (const [name, opts] of bad) {
+        try {
+          const r = await gp.benchmark(opts);
+          out.bad.push({ name, rejected: false, result: r });
+        } catch (e) {
+          out.bad.push({ name, rejected: true, isError: e instanceof Error, error: String(e && e.message ? e.message : e) });
+        }
+      }
+      out.state1 = gp.state();
+      out.metrics1 = gp.metrics();
+      const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+      // Frames run again after the benchmarks, and stop while holdFrames(true) holds them.
+      const f0 = gp.frames();
+      await sleep(1000);
+      out.framesAfter = gp.frames() - f0;
+      gp.holdFrames(true);
+      await sleep(200);
+      const f1 = gp.frames();
+      await sleep(1000);
+      out.framesHeld = gp.frames() - f1;
+      gp.holdFrames(false);
+      await sleep(1000);
+      out.framesReleased = gp.frames() - f1 - out.framesHeld;
+      return out;
+    }, Number(seconds));
+  }
+} catch (err) {
+  result.error = String(err && err.stack ? err.stack : err);
+} finally {
+  if (browser) await browser.close().catch(() => {});
+}
+console.log(JSON.stringify(result));
