@@ -48,6 +48,11 @@ try {
           }
         }
       }
+      try { // beside the running demo, without holding its frames
+        out.runs.push({ ok: true, result: await gp.benchmark({ workload: 'matmul256', backend: 'cpu', seconds: secs, hold: false }) });
+      } catch (e) {
+        out.runs.push({ ok: false, backend: 'cpu', error: String(e && e.message ? e.message : e) });
+      }
       const bad = [
         ['unknown workload', { workload: 'resnet', backend: 'cpu' }],
         ['unknown backend', { workload: 'toygan', backend: 'metal' }],
@@ -55,6 +60,7 @@ try {
         ['seconds 1e6', { workload: 'toygan', backend: 'cpu', seconds: 1e6 }],
         ['seconds "3"', { workload: 'toygan', backend: 'cpu', seconds: '3' }],
         ['no options', undefined],
+        ['profile on cpu', { workload: 'toygan', backend: 'cpu', profile: true }],
       ];
       for (const [name, opts] of bad) {
         try {

@@ -92,8 +92,8 @@ func TestBenchmarkAPI(t *testing.T) {
 	if c == nil {
 		t.Fatal("benchmark.mjs returned no check")
 	}
-	if len(c.Runs) != 4 {
-		t.Fatalf("%d benchmark runs; want 4", len(c.Runs))
+	if len(c.Runs) != 5 {
+		t.Fatalf("%d benchmark runs; want 5", len(c.Runs))
 	}
 	for _, r := range c.Runs {
 		if !r.OK {
@@ -124,6 +124,7 @@ func TestBenchmarkAPI(t *testing.T) {
 		"seconds 1e6":      "seconds 1e+06 out of range",
 		`seconds "3"`:      "seconds must be a number",
 		"no options":       "want an options object",
+		"profile on cpu":   "profile is for the webgpu backend only",
 	}
 	if len(c.Bad) != len(want) {
 		t.Errorf("%d bad-option calls; want %d", len(c.Bad), len(want))

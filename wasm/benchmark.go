@@ -24,11 +24,14 @@ const benchmarkDefaultSeconds = 3
 // publishBenchmark sets window.ganplay.benchmark:
 //
 //	benchmark({workload: "toygan" | "matmul256", backend: "webgpu" | "cpu", seconds: 3})
-//	  => Promise of {workload, backend, adapter, iterations, median_ms}
+//	  => Promise of {workload, backend, adapter, iterations, median_ms, times_ms}
 //
 // Each call builds the workload on a backend of its own (never the demo's), runs it in a
 // goroutine (see bench.Run) and settles the promise from there; bad options and a missing
-// WebGPU adapter reject it with an Error. Calls run one at a time, in the order made.
+// WebGPU adapter reject it with an Error. Calls run one at a time, in the order made. The
+// demo's frames are held meanwhile (see frameHold) unless the options say hold: false;
+// profile: true (webgpu) adds per-kernel times, {kernel, groups, count, total_ms}, from
+// dispatches run one by one.
 func publishBenchmark(api js.Value) {
 	publishHoldFrames(api)
 	queue := make(chan func(), 16)
@@ -48,13 +51,13 @@ func publishBenchmark(api js.Value) {
 		if len(args) > 0 {
 			opts = args[0]
 		}
-		o, backend, profile, err := benchmarkOptions(opts)
+		a, err := benchmarkOptions(opts)
 		if err != nil {
 			reject(err)
 			return p
 		}
 		job := func() {
-			out, err := runBenchmark(o, backend, profile)
+			out, err := runBenchmark(a)
 			if err != nil {
 				reject(err)
 				return
@@ -71,15 +74,30 @@ func publishBenchmark(api js.Value) {
 }
 
 // benchmarkOptions reads and checks benchmark()'s argument.
-func benchmarkOptions(v js.Value) (o bench.RunOptions, backend string, profile bool, err error) {
-	o, backend, err = benchmarkRunOptions(v)
-	if err == nil && v.Get("profile").Truthy() {
-		if backend != "webgpu" {
-			return o, backend, false, fmt.Errorf("profile is for the webgpu backend only")
-		}
-		profile = true
+func benchmarkOptions(v js.Value) (benchArgs, error) {
+	o, backend, err := benchmarkRunOptions(v)
+	a := benchArgs{RunOptions: o, backend: backend, hold: true}
+	if err != nil {
+		return a, err
 	}
-	return o, backend, profile, err
+	if h := v.Get("hold"); !h.IsUndefined() {
+		a.hold = h.Truthy()
+	}
+	if v.Get("profile").Truthy() {
+		if backend != "webgpu" {
+			return a, fmt.Errorf("profile is for the webgpu backend only")
+		}
+		a.profile = true
+	}
+	return a, nil
+}
+
+// benchArgs are benchmark()'s options: bench.Run's, the backend, hold (false: let the
+// demo draw during the run) and profile (webgpu: add per-kernel times to the result).
+type benchArgs struct {
+	bench.RunOptions
+	backend       string
+	hold, profile bool
 }
 
 // benchmarkRunOptions reads workload, backend and seconds.
@@ -121,7 +139,8 @@ func benchmarkRunOptions(v js.Value) (bench.RunOptions, string, error) {
 
 // runBenchmark builds the backend, runs the workload and returns the result object. It
 // waits on JS promises, so it must run on a goroutine, never in a JS callback.
-func runBenchmark(o bench.RunOptions, backend string, profile bool) (map[string]any, error) {
+func runBenchmark(a benchArgs) (map[string]any, error) {
+	o, backend, profile := a.RunOptions, a.backend, a.profile
 	ctx := context.Background()
 	var gpu *webgpu.Backend // set when profiling
 	var be engine.Backend
@@ -146,8 +165,10 @@ func runBenchmark(o bench.RunOptions, backend string, profile bool) (map[string]
 	}
 	// The demo's frames wait (see frameHold); the page's other work gets a turn between
 	// iterations, since a sleep returns to the JS event loop.
-	holdFrames(true)
-	defer holdFrames(false)
+	if a.hold {
+		holdFrames(true)
+		defer holdFrames(false)
+	}
 	o.Yield = func() { time.Sleep(time.Millisecond) }
 	r, err := bench.Run(ctx, be, o)
 	if err != nil {

@@ -184,7 +184,7 @@ async function suite(seconds, rounds, tfBackends, gpBackends, workloads, hold) {
         const rec = row('ganplay', backend, workload);
         log.textContent = `round ${r + 1}: ganplay ${backend} ${workload}`;
         try {
-          const m = await window.ganplay.benchmark({ workload, backend, seconds });
+          const m = await window.ganplay.benchmark({ workload, backend, seconds, hold });
           rec.adapter = m.adapter;
           rec.medians_ms.push(m.median_ms);
           rec.iterations.push(m.iterations);
