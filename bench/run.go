@@ -39,6 +39,9 @@ type RunOptions struct {
 	// 100 ms) of work, outside the timed part: in the browser it lets the page breathe.
 	Yield      func()
 	YieldEvery time.Duration
+	// Started, when set, is called once the warm-up iteration is done, just before the
+	// timed ones (a harness that measures CPU time starts its clock there).
+	Started func()
 }
 
 // RunResult is what Run measured.
@@ -81,6 +84,9 @@ func Run(ctx context.Context, be engine.Backend, o RunOptions) (RunResult, error
 	every := o.YieldEvery
 	if every <= 0 {
 		every = 100 * time.Millisecond
+	}
+	if o.Started != nil {
+		o.Started()
 	}
 	res := RunResult{Workload: o.Workload}
 	budget := time.Duration(o.Seconds * float64(time.Second))

@@ -12,14 +12,17 @@ import (
 // TestRun runs each workload briefly on the CPU backend and checks what Run reports.
 func TestRun(t *testing.T) {
 	for _, w := range Workloads {
-		yields := 0
+		yields, started := 0, 0
 		res, err := Run(context.Background(), cpu.New(), RunOptions{Workload: w, Seconds: MinSeconds, Seed: 1,
-			Yield: func() { yields++ }, YieldEvery: 1})
+			Yield: func() { yields++ }, YieldEvery: 1, Started: func() { started++ }})
 		if err != nil {
 			t.Fatalf("%s: %v", w, err)
 		}
 		if res.Workload != w || res.Iterations < 1 || res.Iterations != len(res.TimesMs) || !(res.MedianMs > 0) {
 			t.Errorf("%s: result %+v", w, res)
+		}
+		if started != 1 {
+			t.Errorf("%s: Started called %d times; want once", w, started)
 		}
 		if yields != res.Iterations {
 			t.Errorf("%s: Yield called %d times in %d iterations; want once after each (YieldEvery 1ns)", w, yields, res.Iterations)

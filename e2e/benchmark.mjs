@@ -2,8 +2,35 @@
 // Debian's headless Chromium and prints one JSON line for benchmark_test.go.
 //   MODE "check": calls window.ganplay.benchmark briefly on each workload and backend, with
 //     bad options, and reads the demo's state and metrics before and after.
-//   MODE "suite": runs window.benchSuite (TF.js and ganplay, every backend) and returns it.
+//   MODE "suite": measures every workload on every backend, TF.js's then ganplay's
+//     (window.benchCell), ROUNDS times, and with each median the CPU time that Chromium's
+//     processes (renderer, GPU process with SwiftShader, ...) spent per timed iteration,
+//     read from /proc: on a shared machine it varies far less than wall time.
 import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+
+// chromiumCPUms sums the user and system CPU time of this process's descendants (not node
+// itself), in milliseconds; 0 where /proc is missing.
+function chromiumCPUms() {
+  let dirs;
+  try { dirs = fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d)); } catch { return 0; }
+  const parent = new Map(), ticks = new Map();
+  for (const d of dirs) {
+    try {
+      const st = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
+      const f = st.slice(st.lastIndexOf(')') + 2).split(' ');
+      parent.set(Number(d), Number(f[1]));
+      ticks.set(Number(d), Number(f[11]) + Number(f[12]));
+    } catch { /* exited */ }
+  }
+  let sum = 0;
+  for (const [pid, t] of ticks) {
+    let q = parent.get(pid);
+    while (q && q !== process.pid) q = parent.get(q);
+    if (q === process.pid) sum += t;
+  }
+  return sum * 10; // USER_HZ is 100 on Linux
+}
 
 const [base, mode, seconds = '3', rounds = '1'] = process.argv.slice(2);
 if (!base || !['check', 'suite'].includes(mode)) {
@@ -32,7 +59,34 @@ try {
   await page.goto(base + 'bench/?autoplay=0', { waitUntil: 'load', timeout: 120_000 });
   await page.evaluate(() => window.benchBoot);
   if (mode === 'suite') {
-    result.suite = await page.evaluate((o) => window.benchSuite(o), { seconds: Number(seconds), rounds: Number(rounds) });
+    let mark = 0;
+    await page.exposeFunction('cpuMark', () => { mark = chromiumCPUms(); });
+    const rows = new Map();
+    const cells = [];
+    for (const workload of ['toygan', 'matmul256']) {
+      for (const backend of ['webgpu', 'wasm', 'cpu']) cells.push({ impl: 'tfjs', backend, workload });
+      for (const backend of ['webgpu', 'cpu']) cells.push({ impl: 'ganplay', backend, workload });
+    }
+    for (let r = 0; r < Number(rounds); r++) {
+      for (const c of cells) {
+        const key = `${c.impl}/${c.backend}/${c.workload}`;
+        if (!rows.has(key)) rows.set(key, { ...c, adapter: '', medians_ms: [], iterations: [], cpu_ms: [], errors: [] });
+        const rec = rows.get(key);
+        try {
+          mark = 0;
+          const m = await page.evaluate((o) => window.benchCell(o), { ...c, seconds: Number(seconds) });
+          const end = chromiumCPUms();
+          rec.adapter = m.adapter;
+          rec.medians_ms.push(m.median_ms);
+          rec.iterations.push(m.iterations);
+          if (mark > 0 && end > 0) rec.cpu_ms.push((end - mark) / m.iterations);
+        } catch (e) {
+          rec.errors.push(String(e && e.message ? e.message : e));
+        }
+      }
+    }
+    result.suite = { env: { ...(await page.evaluate(() => window.benchEnv())), demoFramesHeld: true },
+      rows: Array.from(rows.values()) };
   } else {
     result.check = await page.evaluate(async (secs) => {
       const gp = window.ganplay;

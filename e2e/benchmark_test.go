@@ -78,6 +78,7 @@ type benchRow struct {
 	Adapter    string    `json:"adapter"`
 	MediansMs  []float64 `json:"medians_ms"`
 	Iterations []int     `json:"iterations"`
+	CPUMs      []float64 `json:"cpu_ms"` // Chromium's CPU time per timed iteration, each round
 	Errors     []string  `json:"errors"`
 }
 
@@ -185,8 +186,9 @@ func TestBrowserBench(t *testing.T) {
 	}
 }
 
-// formatBench prints the suite as a table: each row's best median over the rounds, and the
-// ratio ganplay/TF.js against each TF.js backend for the same workload.
+// formatBench prints the suite as a table: each row's best median and least CPU time per
+// iteration over the rounds, and the ratios ganplay/TF.js of both against each TF.js
+// backend for the same workload.
 func formatBench(res benchResult, seconds float64, rounds int) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "browser benchmark: %s, %s s per measurement, %d round(s), best median shown\n",
@@ -199,38 +201,50 @@ func formatBench(res benchResult, seconds float64, rounds int) string {
 	for _, k := range keys {
 		fmt.Fprintf(&b, "  %s: %v\n", k, res.Suite.Env[k])
 	}
-	best := map[string]float64{}
+	best, cpu := map[string]float64{}, map[string]float64{}
 	for _, r := range res.Suite.Rows {
+		k := r.Impl + "/" + r.Backend + "/" + r.Workload
 		if len(r.MediansMs) > 0 {
-			best[r.Impl+"/"+r.Backend+"/"+r.Workload] = minOf(r.MediansMs)
+			best[k] = minOf(r.MediansMs)
+		}
+		if len(r.CPUMs) > 0 {
+			cpu[k] = minOf(r.CPUMs)
 		}
 	}
-	fmt.Fprintf(&b, "\n%-9s %-8s %-10s %12s %14s  %s\n", "impl", "backend", "workload", "median ms", "iterations", "adapter / errors")
-	for _, r := range res.Suite.Rows {
-		ms := "-"
-		if v, ok := best[r.Impl+"/"+r.Backend+"/"+r.Workload]; ok {
-			ms = fmt.Sprintf("%.2f", v)
+	num := func(m map[string]float64, k string) string {
+		if v, ok := m[k]; ok {
+			return fmt.Sprintf("%.2f", v)
 		}
-		fmt.Fprintf(&b, "%-9s %-8s %-10s %12s %14s  %s%s\n", r.Impl, r.Backend, r.Workload, ms,
+		return "-"
+	}
+	fmt.Fprintf(&b, "\n%-9s %-8s %-10s %11s %11s %12s  %s\n", "impl", "backend", "workload", "median ms", "cpu ms/it", "iterations", "adapter / errors")
+	for _, r := range res.Suite.Rows {
+		k := r.Impl + "/" + r.Backend + "/" + r.Workload
+		fmt.Fprintf(&b, "%-9s %-8s %-10s %11s %11s %12s  %s%s\n", r.Impl, r.Backend, r.Workload, num(best, k), num(cpu, k),
 			strings.Trim(fmt.Sprint(r.Iterations), "[]"), r.Adapter, strings.Join(r.Errors, "; "))
 	}
-	fmt.Fprintf(&b, "\nratios ganplay/TF.js (time; below 1 means ganplay is faster)\n")
-	fmt.Fprintf(&b, "%-10s %-15s %10s %10s %10s\n", "workload", "ganplay", "tf webgpu", "tf wasm", "tf cpu")
-	for _, w := range []string{"toygan", "matmul256"} {
-		for _, gb := range []string{"webgpu", "cpu"} {
-			g, ok := best["ganplay/"+gb+"/"+w]
-			if !ok {
-				continue
-			}
-			fmt.Fprintf(&b, "%-10s %-15s", w, gb)
-			for _, tb := range []string{"webgpu", "wasm", "cpu"} {
-				if v, ok := best["tfjs/"+tb+"/"+w]; ok && v > 0 {
-					fmt.Fprintf(&b, " %10.2f", g/v)
-				} else {
-					fmt.Fprintf(&b, " %10s", "-")
+	for _, m := range []struct {
+		name string
+		v    map[string]float64
+	}{{"wall time (median ms)", best}, {"Chromium CPU time per iteration", cpu}} {
+		fmt.Fprintf(&b, "\nratios ganplay/TF.js, %s; below 1 means ganplay is faster\n", m.name)
+		fmt.Fprintf(&b, "%-10s %-15s %10s %10s %10s\n", "workload", "ganplay", "tf webgpu", "tf wasm", "tf cpu")
+		for _, w := range []string{"toygan", "matmul256"} {
+			for _, gb := range []string{"webgpu", "cpu"} {
+				g, ok := m.v["ganplay/"+gb+"/"+w]
+				if !ok {
+					continue
 				}
+				fmt.Fprintf(&b, "%-10s %-15s", w, gb)
+				for _, tb := range []string{"webgpu", "wasm", "cpu"} {
+					if v, ok := m.v["tfjs/"+tb+"/"+w]; ok && v > 0 {
+						fmt.Fprintf(&b, " %10.2f", g/v)
+					} else {
+						fmt.Fprintf(&b, " %10s", "-")
+					}
+				}
+				fmt.Fprintln(&b)
 			}
-			fmt.Fprintln(&b)
 		}
 	}
 	return b.String()

@@ -31,7 +31,8 @@ const benchmarkDefaultSeconds = 3
 // WebGPU adapter reject it with an Error. Calls run one at a time, in the order made. The
 // demo's frames are held meanwhile (see frameHold) unless the options say hold: false;
 // profile: true (webgpu) adds per-kernel times, {kernel, groups, count, total_ms}, from
-// dispatches run one by one.
+// dispatches run one by one; started, a function, is called (not awaited) once the
+// warm-up iteration is done.
 func publishBenchmark(api js.Value) {
 	publishHoldFrames(api)
 	queue := make(chan func(), 16)
@@ -79,6 +80,11 @@ func benchmarkOptions(v js.Value) (benchArgs, error) {
 	a := benchArgs{RunOptions: o, backend: backend, hold: true}
 	if err != nil {
 		return a, err
+	}
+	if f := v.Get("started"); f.Type() == js.TypeFunction {
+		a.Started = func() { f.Invoke() }
+	} else if !f.IsUndefined() {
+		return a, fmt.Errorf("started must be a function; got %s", f.Type())
 	}
 	if h := v.Get("hold"); !h.IsUndefined() {
 		a.hold = h.Truthy()

@@ -2,8 +2,9 @@
 // defines the same workloads in TensorFlow.js, then publishes
 //
 //   window.benchBoot: Promise, resolved once ganplay is ready
-//   window.benchSuite({seconds, rounds, tf, ganplay}) => Promise of
-//     {env, rows: [{impl, backend, workload, adapter, medians_ms: [...], iterations: [...]}]}
+//   window.benchCell({impl, backend, workload, seconds, hold}) => Promise of
+//     {median_ms, iterations, adapter}
+//   window.benchEnv() => Promise of a description of the browser
 //
 // Every measurement times one warm-up iteration (untimed) and then iterations until
 // `seconds` have passed; it reports their median, as bench.Run does for ganplay.
@@ -24,8 +25,9 @@ window.benchBoot = (async () => {
 
 // measure runs iter once to warm up, then until seconds have passed; it returns the median
 // time of one iteration and the count.
-async function measure(iter, seconds) {
+async function measure(iter, seconds, started) {
   await iter();
+  if (started) await started();
   const times = [];
   const start = performance.now();
   while (times.length === 0 || performance.now() - start < seconds * 1000) {
@@ -122,20 +124,41 @@ function matmul256() {
 const WORKLOADS = { toygan: toyGAN, matmul256 };
 
 // tfRow measures one TF.js workload on one backend.
-async function tfRow(backend, workload, seconds) {
+async function tfRow(backend, workload, seconds, started) {
   if (backend === 'wasm') tf.wasm.setWasmPaths(WASM_PATHS);
   if (!(await tf.setBackend(backend))) throw new Error(`tf.setBackend(${backend}) failed`);
   await tf.ready();
   const w = WORKLOADS[workload]();
   try {
-    return await measure(w.iter, seconds);
+    return await measure(w.iter, seconds, started);
   } finally {
     w.dispose();
   }
 }
 
-// env describes the browser, the WebGPU adapter and TF.js's wasm threads.
-async function env() {
+// benchCell measures one workload on one backend of one implementation ("tfjs" or
+// "ganplay") and returns {median_ms, iterations, adapter}. With hold (the default) the
+// demo's frames are held, as benchmark() holds them for its own runs, so that TF.js and
+// ganplay meet the same page. window.cpuMark, when the driver defines it, is called once
+// the warm-up iteration is done.
+window.benchCell = async ({ impl, backend, workload, seconds = 3, hold = true }) => {
+  await window.benchBoot;
+  const started = () => { if (window.cpuMark) window.cpuMark(); };
+  document.getElementById('log').textContent = `${impl} ${backend} ${workload}`;
+  if (impl === 'ganplay') {
+    const m = await window.ganplay.benchmark({ workload, backend, seconds, hold, started });
+    return { median_ms: m.median_ms, iterations: m.iterations, adapter: m.adapter };
+  }
+  if (hold) window.ganplay.holdFrames(true);
+  try {
+    return { ...(await tfRow(backend, workload, seconds, started)), adapter: '' };
+  } finally {
+    if (hold) window.ganplay.holdFrames(false);
+  }
+};
+
+// benchEnv describes the browser, the WebGPU adapter and TF.js.
+window.benchEnv = async () => {
   const out = { userAgent: navigator.userAgent, hardwareConcurrency: navigator.hardwareConcurrency,
     tfjs: tf.version.tfjs, crossOriginIsolated: self.crossOriginIsolated };
   if (navigator.gpu) {
@@ -143,57 +166,4 @@ async function env() {
     if (a && a.info) out.gpuAdapter = [a.info.vendor, a.info.architecture, a.info.description].filter(Boolean).join(' ');
   }
   return out;
-}
-
-// benchSuite measures every workload on every backend, TF.js's then ganplay's, rounds
-// times. With hold (the default) the demo's frames are held for the whole suite, as
-// benchmark() holds them for its own runs, so that TF.js and ganplay meet the same page.
-window.benchSuite = async ({ seconds = 3, rounds = 1, tf: tfBackends = ['webgpu', 'wasm', 'cpu'],
-  ganplay: gpBackends = ['webgpu', 'cpu'], workloads = ['toygan', 'matmul256'], hold = true } = {}) => {
-  await window.benchBoot;
-  if (hold) window.ganplay.holdFrames(true);
-  try {
-    return await suite(seconds, rounds, tfBackends, gpBackends, workloads, hold);
-  } finally {
-    if (hold) window.ganplay.holdFrames(false);
-  }
 };
-
-async function suite(seconds, rounds, tfBackends, gpBackends, workloads, hold) {
-  const rows = new Map();
-  const row = (impl, backend, workload) => {
-    const key = `${impl}/${backend}/${workload}`;
-    if (!rows.has(key)) rows.set(key, { impl, backend, workload, adapter: '', medians_ms: [], iterations: [], errors: [] });
-    return rows.get(key);
-  };
-  const log = document.getElementById('log');
-  for (let r = 0; r < rounds; r++) {
-    for (const workload of workloads) {
-      for (const backend of tfBackends) {
-        const rec = row('tfjs', backend, workload);
-        log.textContent = `round ${r + 1}: tfjs ${backend} ${workload}`;
-        try {
-          const m = await tfRow(backend, workload, seconds);
-          rec.medians_ms.push(m.median_ms);
-          rec.iterations.push(m.iterations);
-        } catch (e) {
-          rec.errors.push(String(e && e.message ? e.message : e));
-        }
-      }
-      for (const backend of gpBackends) {
-        const rec = row('ganplay', backend, workload);
-        log.textContent = `round ${r + 1}: ganplay ${backend} ${workload}`;
-        try {
-          const m = await window.ganplay.benchmark({ workload, backend, seconds, hold });
-          rec.adapter = m.adapter;
-          rec.medians_ms.push(m.median_ms);
-          rec.iterations.push(m.iterations);
-        } catch (e) {
-          rec.errors.push(String(e && e.message ? e.message : e));
-        }
-      }
-    }
-  }
-  log.textContent = 'done';
-  return { env: { ...(await env()), demoFramesHeld: hold }, rows: Array.from(rows.values()) };
-}
