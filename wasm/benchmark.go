@@ -43,10 +43,12 @@ func publishBenchmark(api js.Value) {
 	}()
 	api.Set("benchmark", js.FuncOf(func(_ js.Value, args []js.Value) any {
 		var res, rej js.Value
-		p := js.Global().Get("Promise").New(js.FuncOf(func(_ js.Value, a []js.Value) any {
+		executor := js.FuncOf(func(_ js.Value, a []js.Value) any {
 			res, rej = a[0], a[1]
 			return nil
-		}))
+		})
+		p := js.Global().Get("Promise").New(executor) // runs the executor at once
+		executor.Release()
 		reject := func(err error) { rej.Invoke(js.Global().Get("Error").New("ganplay.benchmark: " + err.Error())) }
 		var opts js.Value
 		if len(args) > 0 {
@@ -58,6 +60,13 @@ func publishBenchmark(api js.Value) {
 			return p
 		}
 		job := func() {
+			// A failure inside the engine must reject this promise, not end the program
+			// (and the demo with it).
+			defer func() {
+				if r := recover(); r != nil {
+					reject(fmt.Errorf("failed: %v", r))
+				}
+			}()
 			out, err := runBenchmark(a)
 			if err != nil {
 				reject(err)
