@@ -227,26 +227,3 @@ func adapterName() string {
 	}
 	return name
 }
-
-// await waits for a JS promise; only from a goroutine, never in a JS callback.
-func await(p js.Value) (js.Value, error) {
-	type settled struct {
-		v   js.Value
-		err error
-	}
-	ch := make(chan settled, 1)
-	var onOK, onErr js.Func
-	onOK = js.FuncOf(func(_ js.Value, a []js.Value) any {
-		ch <- settled{v: a[0]}
-		return nil
-	})
-	onErr = js.FuncOf(func(_ js.Value, a []js.Value) any {
-		ch <- settled{err: errors.New(js.Global().Call("String", a[0]).String())}
-		return nil
-	})
-	defer onOK.Release()
-	defer onErr.Release()
-	p.Call("then", onOK, onErr)
-	s := <-ch
-	return s.v, s.err
-}
