@@ -130,6 +130,7 @@ func (b *Backend) open(ctx context.Context) error {
 	}
 	b.adapter = ad
 	ai := ad.Info()
+	browserAdapterInfo(&ai) // the browser backend reports no name, vendor or type
 	if ai.Backend == gputypes.BackendEmpty && runtime.GOOS != "js" {
 		return fmt.Errorf("webgpu: no adapter: only %q without a GPU API (gogpu's software rasterizer cannot run these kernels)", ai.Name)
 	}
