@@ -170,7 +170,7 @@ func runBenchmark(a benchArgs) (map[string]any, error) {
 			return nil, fmt.Errorf("webgpu unavailable: %w", err)
 		}
 		defer b.Close()
-		be, adapter = b, adapterName()
+		be, adapter = b, "WebGPU "+b.Info().Adapter
 		if profile {
 			b.SetProfiling(true)
 			gpu = b
@@ -209,21 +209,4 @@ func profileOf(ks []webgpu.KernelTime) []any {
 			"total_ms": float64(k.Total.Microseconds()) / 1e3}
 	}
 	return out
-}
-
-// adapterName describes the browser's WebGPU adapter from GPUAdapter.info (vendor,
-// architecture, description), which gogpu/wgpu's browser backend does not read.
-func adapterName() string {
-	name := "WebGPU"
-	a, err := await(js.Global().Get("navigator").Get("gpu").Call("requestAdapter"))
-	if err != nil || a.IsNull() || a.IsUndefined() || a.Get("info").IsUndefined() {
-		return name
-	}
-	info := a.Get("info")
-	for _, k := range []string{"vendor", "architecture", "description"} {
-		if v := info.Get(k); v.Type() == js.TypeString && v.String() != "" {
-			name += " " + v.String()
-		}
-	}
-	return name
 }
