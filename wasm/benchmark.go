@@ -30,8 +30,8 @@ const benchmarkDefaultSeconds = 3
 // goroutine (see bench.Run) and settles the promise from there; bad options and a missing
 // WebGPU adapter reject it with an Error. Calls run one at a time, in the order made. The
 // demo's frames are held meanwhile (see frameHold) unless the options say hold: false;
-// profile: true (webgpu) adds per-kernel times, {kernel, groups, count, total_ms}, from
-// dispatches run one by one; started, a function, is called (not awaited) once the
+// profile: true (webgpu) adds per-kernel times over the timed iterations, {kernel, groups,
+// count, total_ms}, from dispatches run one by one; started, a function, is called (not awaited) once the
 // warm-up iteration is done.
 func publishBenchmark(api js.Value) {
 	publishHoldFrames(api)
@@ -171,9 +171,15 @@ func runBenchmark(a benchArgs) (map[string]any, error) {
 		}
 		defer b.Close()
 		be, adapter = b, "WebGPU "+b.Info().Adapter
-		if profile {
-			b.SetProfiling(true)
+		if profile { // from the first timed iteration on: the warm-up compiles pipelines
 			gpu = b
+			started := o.Started
+			o.Started = func() {
+				b.SetProfiling(true)
+				if started != nil {
+					started()
+				}
+			}
 		}
 	default:
 		be, adapter = cpu.New(), fmt.Sprintf("Go %s/%s, %s GEMM kernel", runtime.GOOS, runtime.GOARCH, gemm.Kernel())
