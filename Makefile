@@ -23,7 +23,7 @@ WASM_INPUTS := $(shell find . -mindepth 1 \( -name '.*' -o -name '_*' -o -name t
 	-o -path ./static -o -path ./dist \) -prune -false -o \( -name '*.go' -o -name '*.wgsl' \) -print) go.mod \
 	$(wildcard go.sum)
 
-.PHONY: all deps test build serve e2e dist clean bench bench-deps desktop gpu-bench-prep
+.PHONY: all deps test build serve e2e dist clean bench bench-deps bench-browser desktop gpu-bench-prep
 
 all: build
 
@@ -129,6 +129,24 @@ bench:
 	else \
 		echo "bench: PyTorch is not installed (make bench-deps), so only ganplay's figures are shown"; \
 	fi
+	@if [ -x /usr/bin/chromium ] && [ -f e2e/node_modules/@tensorflow/tfjs/package.json ]; then \
+		$(MAKE) --no-print-directory bench-browser; \
+	else \
+		echo "bench: no /usr/bin/chromium or e2e/node_modules (make deps), so no browser figures"; \
+	fi
+
+# The browser benchmark (a few minutes): TF.js 4.22 on webgpu, wasm and cpu beside
+# window.ganplay.benchmark on webgpu and cpu, toy GAN and 256³ matmul, in one headless
+# Chromium session (e2e/bench/, e2e/benchmark.mjs, e2e/benchmark_test.go). The table of
+# best medians and ratios goes to bench/out/browser.txt; docs/benchmarks-browser.md has one.
+BENCH_BROWSER_SECONDS ?= 3
+BENCH_BROWSER_ROUNDS ?= 2
+
+bench-browser:
+	mkdir -p bench/out
+	GANPLAY_E2E=1 GANPLAY_BENCH_BROWSER=1 GANPLAY_BENCH_SECONDS=$(BENCH_BROWSER_SECONDS) \
+		GANPLAY_BENCH_ROUNDS=$(BENCH_BROWSER_ROUNDS) \
+		$(GO) test -count=1 -run '^TestBrowserBench$$' -timeout $(TEST_TIMEOUT) -v ./e2e/
 
 clean:
 	rm -rf dist e2e/artifacts static/ganplay.wasm static/wasm_exec.js

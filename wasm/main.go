@@ -48,6 +48,7 @@ func main() {
 	api := js.Global().Get("Object").New()
 	api.Set("ready", ready)
 	js.Global().Set("ganplay", api)
+	publishBenchmark(api) // window.ganplay.benchmark (benchmark.go)
 
 	s, bad := demos.Parse(js.Global().Get("location").Get("search").String())
 	be, info := pickBackend(s) // wasm/backend.go

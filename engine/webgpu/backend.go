@@ -51,6 +51,8 @@ type Backend struct {
 	arena      []byte
 	offsets    []uint64
 	entries    []wgpu.BindGroupEntry
+
+	profile map[profileKey]*KernelTime // per-dispatch times while profiling (profile.go)
 }
 
 // Stats counts the work a Backend has handed to the GPU.
@@ -128,6 +130,7 @@ func (b *Backend) open(ctx context.Context) error {
 	}
 	b.adapter = ad
 	ai := ad.Info()
+	browserAdapterInfo(&ai) // the browser backend reports no name, vendor or type
 	if ai.Backend == gputypes.BackendEmpty && runtime.GOOS != "js" {
 		return fmt.Errorf("webgpu: no adapter: only %q without a GPU API (gogpu's software rasterizer cannot run these kernels)", ai.Name)
 	}
@@ -160,7 +163,7 @@ func (b *Backend) open(ctx context.Context) error {
 		return err
 	}
 	for i := range b.scratch {
-		if b.scratch[i], err = b.createBuffer("scratch", 16, wgpu.BufferUsageStorage); err != nil {
+		if b.scratch[i], err = b.createBuffer("scratch", 16, tensorUsage); err != nil {
 			return err
 		}
 	}
@@ -396,12 +399,18 @@ func (b *Backend) Read(ctx context.Context, src engine.Buffer, dst []float32) er
 	if s.n == 0 {
 		return nil
 	}
-	size := uint64(4 * s.n)
+	return b.readLocked(ctx, s.wb, bytesOf(dst))
+}
+
+// readLocked submits the recorded work with a copy of the first len(dst) bytes of src into
+// a staging buffer, maps it, waits and copies it into dst. The caller holds b.mu.
+func (b *Backend) readLocked(ctx context.Context, src *wgpu.Buffer, dst []byte) error {
+	size := uint64(len(dst))
 	st, err := b.getStaging(size)
 	if err != nil {
 		return b.fail(err)
 	}
-	if err := b.submit(&readback{src: s.wb, dst: st, size: size}); err != nil {
+	if err := b.submit(&readback{src: src, dst: st, size: size}); err != nil {
 		return err
 	}
 	if err := st.Map(ctx, wgpu.MapModeRead, 0, size); err != nil {
@@ -418,7 +427,7 @@ func (b *Backend) Read(ctx context.Context, src engine.Buffer, dst []float32) er
 		st.Release()
 		return b.fail(fmt.Errorf("webgpu: mapped range: %w", err))
 	}
-	copy(bytesOf(dst), rng.Bytes())
+	copy(dst, rng.Bytes())
 	if err := st.Unmap(); err != nil {
 		st.Release()
 		return b.fail(fmt.Errorf("webgpu: unmap: %w", err))

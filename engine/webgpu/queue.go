@@ -118,6 +118,10 @@ func (b *Backend) appendCmd(k *kernel, p *params, groups [3]uint32, bufs []*wgpu
 		return
 	}
 	b.cmds = append(b.cmds, command{k: k, params: p.bytes(), bufs: bufs, groups: groups, upload: upload})
+	if b.profile != nil {
+		b.profileLast(k.name, groups)
+		return
+	}
 	if len(b.cmds) >= maxRecorded {
 		_ = b.submit(nil)
 	}
