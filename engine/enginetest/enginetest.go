@@ -8,7 +8,9 @@ import (
 
 // TestBackend runs the whole conformance suite on b, one subtest per family of ops and one
 // per case: tensor plumbing, autograd behaviour, elementwise unary and binary ops, reductions,
-// matrix products, movement ops, the convolution family and the fused optimizer updates. Each op case checks the forward
+// matrix products, movement ops, the convolution family, channel standardization (the fused
+// norm of backends that implement engine.Standardizer, the composition otherwise) and the
+// fused optimizer updates. Each op case checks the forward
 // result, first-order gradients and, for the ops a gradient penalty goes through, a
 // Hessian-vector product, all against float64 references (see the package documentation).
 func TestBackend(t *testing.T, b engine.Backend) {
@@ -29,6 +31,7 @@ func TestBackend(t *testing.T, b engine.Backend) {
 		{"Conv2d", convCases},
 		{"ConvTranspose2d", convTransposeCases},
 		{"Pool", poolCases},
+		{"Standardize", standardizeCases},
 	} {
 		t.Run(f.name, func(t *testing.T) { runCases(t, dev, f.cases()) })
 	}

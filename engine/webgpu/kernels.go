@@ -31,7 +31,8 @@ type kernelSpec struct {
 	entries []entrySpec
 }
 
-// kernelSpecs lists every kernel family, one per compute method of engine.Backend; a test
+// kernelSpecs lists every kernel family, one per compute method of engine.Backend and of the
+// optional interfaces the backend implements (engine.Standardizer); a test
 // checks that methods, specs and embedded files match one to one.
 var kernelSpecs = []kernelSpec{
 	{"Fill", "fill.wgsl", []entrySpec{{"fill", []access{readWrite}}}},
@@ -54,6 +55,9 @@ var kernelSpecs = []kernelSpec{
 	{"Im2Col", "im2col.wgsl", []entrySpec{{"im2col", []access{readWrite, readOnly}}}},
 	{"Col2Im", "col2im.wgsl", []entrySpec{{"col2im", []access{readWrite, readOnly}}}},
 	{"OptimStep", "optim.wgsl", []entrySpec{{"optim", []access{readWrite, readOnly, readWrite, readWrite}}}},
+	// engine.Standardizer, an optional interface.
+	{"Standardize", "standardize.wgsl", []entrySpec{{"standardize", []access{readWrite, readWrite, readWrite, readOnly}}}},
+	{"StandardizeGrad", "standardize_grad.wgsl", []entrySpec{{"standardize_grad", []access{readWrite, readOnly, readOnly, readOnly}}}},
 }
 
 // kernel is a compiled entry point: its pipeline and the layout of its bind group.

@@ -14,15 +14,17 @@ import (
 // notKernels are the engine.Backend methods that run no compute shader.
 var notKernels = []string{"Name", "Alloc", "Write", "Read"}
 
-// TestKernelsMatchShaders checks that every compute method of engine.Backend has exactly one
+// TestKernelsMatchShaders checks that every compute method of engine.Backend (and of the
+// optional engine.Standardizer, which the backend implements) has exactly one
 // kernel family, that each family's WGSL file is embedded and defines its entry points with
 // the bindings the Go side declares, and that every embedded .wgsl file is used.
 func TestKernelsMatchShaders(t *testing.T) {
-	bt := reflect.TypeFor[engine.Backend]()
 	methods := map[string]bool{}
-	for i := range bt.NumMethod() {
-		if name := bt.Method(i).Name; !slices.Contains(notKernels, name) {
-			methods[name] = true
+	for _, bt := range []reflect.Type{reflect.TypeFor[engine.Backend](), reflect.TypeFor[engine.Standardizer]()} {
+		for i := range bt.NumMethod() {
+			if name := bt.Method(i).Name; !slices.Contains(notKernels, name) {
+				methods[name] = true
+			}
 		}
 	}
 	files, err := fs.Glob(shaders.FS, "*.wgsl")
@@ -33,7 +35,7 @@ func TestKernelsMatchShaders(t *testing.T) {
 	seen := map[string]bool{}
 	for _, s := range kernelSpecs {
 		if !methods[s.method] {
-			t.Errorf("kernel %s is for %s, which is not a compute method of engine.Backend", s.file, s.method)
+			t.Errorf("kernel %s is for %s, which is not a compute method of engine.Backend or Standardizer", s.file, s.method)
 		}
 		if seen[s.method] {
 			t.Errorf("engine.Backend.%s has more than one kernel family", s.method)
