@@ -140,21 +140,49 @@ func (t *Tensor) Pad(axis, before, after int) *Tensor {
 }
 
 // PadReflect pads along axis by reflecting the interior without repeating the edge, as
-// torch's ReflectionPad: [a b c d] padded by 2, 1 is [c b a b c d c].
+// torch's ReflectionPad: [a b c d] padded by 2, 1 is [c b a b c d c]. The output is written
+// by three copies (the interior and two reversed views: out[i] = t[before - i] before it,
+// out[before + n + i] = t[n - 2 - i] after it); the gradient adds the reflected parts of g,
+// reversed, onto the interior's: dx = g[before : before+n] + pad(flip(g[:before])) at
+// 1 … before + pad(flip(g[before+n:])) at n-1-after … n-2.
 func (t *Tensor) PadReflect(axis, before, after int) *Tensor {
 	axis = t.axis(axis)
 	n := t.shape[axis]
-	if before >= n || after >= n {
-		panicf("PadReflect by %d, %d of an axis of size %d: padding must be smaller than the size", before, after, n)
+	if before < 0 || after < 0 || before >= n || after >= n {
+		panicf("PadReflect by %d, %d of an axis of size %d: padding must be ≥ 0 and smaller than the size", before, after, n)
 	}
-	parts := []*Tensor{t}
-	if before > 0 {
-		parts = append([]*Tensor{t.Slice(axis, 1, before+1).Flip(axis)}, parts...)
+	if before == 0 && after == 0 {
+		return t
 	}
-	if after > 0 {
-		parts = append(parts, t.Slice(axis, n-1-after, n-1).Flip(axis))
+	shape := slices.Clone(t.shape)
+	shape[axis] += before + after
+	out := t.dev.empty(shape)
+	if out.Len() > 0 {
+		ost, st := ContiguousStrides(shape), t.Strides()
+		rev := slices.Clone(st)
+		rev[axis] = -st[axis]
+		part := slices.Clone(t.shape)
+		t.dev.b.Copy(out.buf, View{Offset: before * ost[axis], Shape: t.shape, Strides: ost}, t.buf, View{Shape: t.shape, Strides: st})
+		if before > 0 {
+			part[axis] = before
+			t.dev.b.Copy(out.buf, View{Shape: part, Strides: ost}, t.buf, View{Offset: before * st[axis], Shape: part, Strides: rev})
+		}
+		if after > 0 {
+			part[axis] = after
+			t.dev.b.Copy(out.buf, View{Offset: (before + n) * ost[axis], Shape: part, Strides: ost}, t.buf, View{Offset: (n - 2) * st[axis], Shape: part, Strides: rev})
+		}
 	}
-	return Concat(axis, parts...)
+	record(out, "padreflect", []*Tensor{t}, func(g *Tensor) []*Tensor {
+		dx := g.Slice(axis, before, before+n)
+		if before > 0 {
+			dx = dx.Add(g.Slice(axis, 0, before).Flip(axis).Pad(axis, 1, n-1-before))
+		}
+		if after > 0 {
+			dx = dx.Add(g.Slice(axis, before+n, before+n+after).Flip(axis).Pad(axis, n-1-after, 1))
+		}
+		return []*Tensor{dx}
+	})
+	return out
 }
 
 // Concat joins tensors along axis; their other sizes must agree. The gradient slices g.
