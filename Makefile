@@ -45,8 +45,8 @@ deps:
 		echo "deps: chromium must be at /usr/bin/chromium; then run 'make test DEPS=' to skip this step." >&2; \
 		exit 1; \
 	fi
-	@if [ ! -d e2e/node_modules ]; then \
-		echo "deps: installing e2e/node_modules"; \
+	@if [ ! -d e2e/node_modules ] || [ e2e/package-lock.json -nt e2e/node_modules/.package-lock.json ]; then \
+		echo "deps: installing e2e/node_modules (missing, or older than e2e/package-lock.json)"; \
 		cd e2e && if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi; \
 	else \
 		echo "deps: e2e/node_modules present"; \
@@ -136,7 +136,8 @@ bench:
 	fi
 
 # The browser benchmark (a few minutes): TF.js 4.22 on webgpu, wasm and cpu beside
-# window.ganplay.benchmark on webgpu and cpu, toy GAN and 256³ matmul, in one headless
+# window.ganplay.benchmark on webgpu and cpu, toy GAN and 256³ matmul (and ganplay alone on
+# the Pix2pix and CycleGAN 64×64 iterations), in one headless
 # Chromium session (e2e/bench/, e2e/benchmark.mjs, e2e/benchmark_test.go). The table of
 # best medians and ratios goes to bench/out/browser.txt; docs/benchmarks-browser.md has one.
 BENCH_BROWSER_SECONDS ?= 3
@@ -155,9 +156,10 @@ clean:
 FORCE:
 
 # Prepares the GPU check for the device machine (docs/benchmarks-gpu.md): the engine/webgpu
-# test binary and the Vulkan loader's Debian packages, both carried there.
+# test binary, ganctl and the Vulkan loader's Debian packages, all carried there.
 gpu-bench-prep:
 	mkdir -p bench/gpu/out .gl /tmp/amd64/partial
 	CGO_ENABLED=0 $(GO) test -c -o bench/gpu/out/webgpu.test ./engine/webgpu
+	CGO_ENABLED=0 $(GO) build -o bench/gpu/out/ganctl ./cmd/ganctl
 	o='-oAPT::Architecture=amd64 -oAPT::Architectures=amd64 -oDir::State::Lists=/tmp/amd64'; \
 		apt-get $$o update -q && cd .gl && apt-get $$o download libvulkan1 libegl1 libglvnd0 libopengl0 libgl1 libglx0 libgles2

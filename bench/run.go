@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/ganplay/ganplay/engine"
+	"github.com/ganplay/ganplay/models"
 	"github.com/ganplay/ganplay/models/toy2d"
 )
 
@@ -19,10 +20,16 @@ const (
 	WorkloadToyGAN = "toygan"
 	// WorkloadMatMul256 is one product of two 256×256 matrices and a read of the result.
 	WorkloadMatMul256 = "matmul256"
+	// WorkloadPix2pix is one training step of the Pix2pix benchmark (Pix2pixConfig: 64×64,
+	// batch 1, as BenchmarkPix2pix) and a read of its first loss.
+	WorkloadPix2pix = "pix2pix64"
+	// WorkloadCycleGAN is one training step of the CycleGAN benchmark (CycleGANConfig:
+	// 64×64, batch 1, as BenchmarkCycleGAN) and a read of its first loss.
+	WorkloadCycleGAN = "cyclegan64"
 )
 
 // Workloads lists the workloads in the order they are documented.
-var Workloads = []string{WorkloadToyGAN, WorkloadMatMul256}
+var Workloads = []string{WorkloadToyGAN, WorkloadMatMul256, WorkloadPix2pix, WorkloadCycleGAN}
 
 // The range of RunOptions.Seconds.
 const (
@@ -136,6 +143,26 @@ func newIteration(ctx context.Context, dev *engine.Device, o RunOptions) (func()
 					return nil
 				})
 			})
+			return err
+		}, nil
+	case WorkloadPix2pix, WorkloadCycleGAN:
+		var m models.Model
+		var src FixedSource
+		var err error
+		if o.Workload == WorkloadPix2pix {
+			m, src, err = NewPix2pix(dev, o.Seed)
+		} else {
+			m, src, err = NewCycleGAN(dev, o.Seed)
+		}
+		if err != nil {
+			return nil, err
+		}
+		return func() error {
+			losses, err := m.Step(src)
+			if err != nil {
+				return err
+			}
+			_, err = losses[0].T.Read(ctx)
 			return err
 		}, nil
 	}

@@ -67,6 +67,11 @@ try {
       for (const backend of ['webgpu', 'wasm', 'cpu']) cells.push({ impl: 'tfjs', backend, workload });
       for (const backend of ['webgpu', 'cpu']) cells.push({ impl: 'ganplay', backend, workload });
     }
+    // The image GANs of the image-GAN issue (no TF.js twin: their ratio is against PyTorch
+    // on this machine, from make bench).
+    for (const workload of ['pix2pix64', 'cyclegan64']) {
+      for (const backend of ['cpu', 'webgpu']) cells.push({ impl: 'ganplay', backend, workload });
+    }
     for (let r = 0; r < Number(rounds); r++) {
       for (const c of cells) {
         const key = `${c.impl}/${c.backend}/${c.workload}`;

@@ -1,6 +1,6 @@
 #!/bin/bash
 # The device machine's GPU check (see docs/benchmarks-gpu.md). Run from the repository root on
-# a machine with an NVIDIA GPU, after `make gpu-bench-prep` here built bench/gpu/out/webgpu.test
+# a machine with an NVIDIA GPU, after `make gpu-bench-prep` here built bench/gpu/out/webgpu.test and ganctl
 # and downloaded the Vulkan loader into .gl/ (carry both):
 #   conformance of the WebGPU backend on the GPU, its matmul and toy-GAN benchmarks, and the
 #   same workloads in PyTorch CUDA for the ratios.
@@ -20,4 +20,6 @@ cd engine/webgpu # the test binary reads nothing relative, but keep go test's wo
 ../../$t -test.run '^$' -test.bench 'MatMul(512|1024|2048)/webgpu|ToyGAN/webgpu|Dispatch139|RoundTrip' \
 	-test.benchtime 2s 2>&1 | tee "$OUT/bench-webgpu.txt"
 cd ../..
+# The workloads of window.ganplay.benchmark (toy GAN, 256³ matmul, Pix2pix and CycleGAN 64×64).
+bench/gpu/out/ganctl bench --backend webgpu --seconds 3 2>&1 | tee "$OUT/bench-run.txt"
 python3 bench/gpu/torch_gpu.py 2>&1 | tee "$OUT/bench-torch.txt"

@@ -5,6 +5,8 @@
 //	ganctl experiment mode-collapse [--quick] [--seeds N] [--steps N]
 //	ganctl ot --a A.csv --b B.csv [--eps E]
 //	ganctl divergence --theta T [--sigma S]
+//	ganctl train-image --model M [--steps N] [--out FILE] [--backend auto|webgpu|cpu]
+//	ganctl bench [--workload toygan,matmul256,pix2pix64,cyclegan64] [--seconds S] [--backend auto|webgpu|cpu]
 //
 // Bad flags or inputs print a message and exit with status 2; other failures (a training
 // run that diverged) exit with status 1.

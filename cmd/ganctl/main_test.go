@@ -48,6 +48,9 @@ func TestBadInput(t *testing.T) {
 		{[]string{"divergence"}, "--theta is required"},
 		{[]string{"divergence", "--theta", "NaN"}, "must be finite"},
 		{[]string{"divergence", "--theta", "1", "--sigma", "-1"}, "--sigma -1"},
+		{[]string{"bench", "--workload", "toygan,nope"}, `unknown workload "nope"`},
+		{[]string{"bench", "--seconds", "0"}, "seconds 0 out of range"},
+		{[]string{"bench", "--backend", "cuda"}, "--backend"},
 	} {
 		_, err, code := runCmd(c.args...)
 		if err == nil || code != 2 || !strings.Contains(err.Error(), c.want) {
@@ -174,6 +177,20 @@ func TestModeCollapseQuick(t *testing.T) {
 	for _, r := range rows[1:] {
 		if n := strings.Count(r, "±"); n != 6 {
 			t.Errorf("row %q has %d mean ± s.e. cells; want 6", r, n)
+		}
+	}
+}
+
+// TestBench times two workloads briefly on the CPU and checks the lines it prints.
+func TestBench(t *testing.T) {
+	out, err, code := runCmd("bench", "--workload", "toygan,matmul256", "--seconds", "0.05", "--backend", "cpu")
+	if err != nil || code != 0 {
+		t.Fatalf("ganctl bench: %v (exit %d)", err, code)
+	}
+	for _, w := range []string{"toygan", "matmul256"} {
+		re := regexp.MustCompile(`(?m)^BenchmarkRun/` + w + `/cpu\t[1-9][0-9]*\t[0-9]+ ns/op\t[0-9.]+ iter/s$`)
+		if !re.MatchString(out) {
+			t.Errorf("ganctl bench printed no line for %s:\n%s", w, out)
 		}
 	}
 }

@@ -16,6 +16,7 @@ commands:
   ot          exact W_1 and Sinkhorn values between two point sets
   divergence  JS, KL, TV and W_1 of the θ demo (segments and Gaussians)
   train-image train an image GAN (dcgan, cgan, pix2pix-edges, pix2pix-sketch, cyclegan) and save its weights
+  bench       time the benchmark workloads (toygan, matmul256, pix2pix64, cyclegan64) on a backend
 
 Run "ganctl <command> -h" for a command's flags.`
 
@@ -56,6 +57,8 @@ func run(args []string, stdout io.Writer) error {
 		return runDivergence(rest, stdout)
 	case "train-image":
 		return runTrainImage(rest, stdout)
+	case "bench":
+		return runBench(rest, stdout)
 	case "help", "-h", "-help", "--help":
 		_, err := fmt.Fprintln(stdout, usage)
 		return err
