@@ -21,5 +21,5 @@ cd engine/webgpu # the test binary reads nothing relative, but keep go test's wo
 	-test.benchtime 2s 2>&1 | tee "$OUT/bench-webgpu.txt"
 cd ../..
 # The workloads of window.ganplay.benchmark (toy GAN, 256³ matmul, Pix2pix and CycleGAN 64×64).
-bench/gpu/out/ganctl bench --backend webgpu --seconds 3 2>&1 | tee "$OUT/bench-run.txt"
+bench/gpu/out/ganctl bench --backend webgpu --seconds 3 ${GANCTL_FLAGS:-} 2>&1 | tee "$OUT/bench-run.txt"
 python3 bench/gpu/torch_gpu.py 2>&1 | tee "$OUT/bench-torch.txt"

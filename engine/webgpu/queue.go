@@ -33,8 +33,10 @@ type bindKey struct {
 	bufs   [maxBindings]*wgpu.Buffer
 }
 
-// maxBindGroups bounds the bind group cache; beyond it the cache starts over.
-const maxBindGroups = 4096
+// maxBindGroups bounds the bind group cache; beyond it the cache starts over. A CycleGAN
+// step (64×64) records about 4500 dispatches, each with a bind group of its own: at 4096 the
+// cache started over within every step and hit nothing.
+const maxBindGroups = 16384
 
 // maxUniforms is how many submissions in a row without a wait for the GPU get a kept
 // uniform buffer (and cached bind groups); later ones get a buffer of their own.
