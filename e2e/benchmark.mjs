@@ -6,7 +6,7 @@
 //     (window.benchCell), ROUNDS times, and with each median the CPU time that Chromium's
 //     processes (renderer, GPU process with SwiftShader, ...) spent per timed iteration,
 //     read from /proc: on a shared machine it varies far less than wall time.
-import { chromium } from 'playwright-core';
+import { launchChromium } from './browser.mjs';
 import fs from 'node:fs';
 
 // chromiumCPUms sums the user and system CPU time of this process's descendants (not node
@@ -40,14 +40,7 @@ if (!base || !['check', 'suite'].includes(mode)) {
 const result = { mode, consoleErrors: [] };
 let browser;
 try {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    timeout: 120_000,
-    args: ['--no-sandbox', '--enable-unsafe-webgpu', '--enable-unsafe-swiftshader',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--no-first-run', '--disable-quic'],
-  });
+  browser = await launchChromium();
   result.browserVersion = browser.version();
   const page = await browser.newPage();
   page.setDefaultTimeout(0);

@@ -2,7 +2,7 @@
 // with WebGPU on SwiftShader, prints every console line of the page to stdout as it comes
 // (the Go test binary's -test.v output), then one JSON line {navigatorGPU, result, error}.
 // conformance_test.go parses both.
-import { chromium } from 'playwright-core';
+import { launchChromium } from './browser.mjs';
 
 const [url, timeoutArg] = process.argv.slice(2);
 if (!url) {
@@ -13,14 +13,7 @@ const timeout = Number(timeoutArg || 15 * 60_000);
 const out = { navigatorGPU: false };
 let browser;
 try {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    timeout: 120_000,
-    args: ['--no-sandbox', '--enable-unsafe-webgpu', '--enable-unsafe-swiftshader',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--no-first-run', '--disable-quic'],
-  });
+  browser = await launchChromium();
   out.browserVersion = browser.version();
   const page = await browser.newPage();
   page.on('console', (msg) => {

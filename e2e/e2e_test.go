@@ -110,13 +110,7 @@ func TestPlayground(t *testing.T) {
 	ctx, cancel := testContext(t)
 	defer cancel()
 
-	bin := filepath.Join(t.TempDir(), "serve")
-	build := exec.CommandContext(ctx, "go", "build", "-o", bin, ".")
-	build.Dir = root
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build -o %s .: %v\n%s", bin, err, out)
-	}
-	url := startServer(ctx, t, bin, root)
+	url := startServer(ctx, t, root)
 	checkServer(t, url)
 	artifacts := filepath.Join(root, "e2e", "artifacts")
 
@@ -170,9 +164,16 @@ func testContext(t *testing.T) (context.Context, context.CancelFunc) {
 
 var servingRE = regexp.MustCompile(`^ganplay: serving (http://\S+)$`)
 
-// startServer starts bin -port 0 in root and returns the URL it prints. The first start
-// builds the wasm, which takes a minute or more on two cores.
-func startServer(ctx context.Context, t *testing.T, bin, root string) string {
+// startServer builds the dev server (serve.go) of the checkout at root, starts it with
+// -port 0 there and returns the URL it prints. The first start builds the wasm, which takes
+// a minute or more on two cores.
+func startServer(ctx context.Context, t *testing.T, root string) string {
+	bin := filepath.Join(t.TempDir(), "serve")
+	build := exec.CommandContext(ctx, "go", "build", "-o", bin, ".")
+	build.Dir = root
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build -o %s .: %v\n%s", bin, err, out)
+	}
 	cmd := exec.Command(bin, "-port", "0")
 	cmd.Dir = root
 	pr, pw := io.Pipe()

@@ -4,7 +4,7 @@
 //   MODE "scenes": opens each image scene, waits for its assets, steps once, screenshots;
 //                  on pix2pix-edges clears the drawing and draws a stroke with the mouse.
 //   MODE "errors": opens scenes whose assets are missing or corrupt and reads the message.
-import { chromium } from 'playwright-core';
+import { launchChromium, openPage } from './browser.mjs';
 import path from 'node:path';
 import fs from 'node:fs';
 
@@ -18,20 +18,9 @@ const result = { base, mode, pages: {} };
 let browser;
 
 async function open(name, query) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 760 } });
-  const rec = { url: base + 'index.html' + query, consoleErrors: [] };
+  const rec = {};
   result.pages[name] = rec;
-  page.on('console', (msg) => {
-    if (process.env.GANPLAY_E2E_VERBOSE) console.error(`${name}: [${msg.type()}] ${msg.text()}`);
-    if (msg.type() === 'error') rec.consoleErrors.push(msg.text());
-  });
-  page.on('pageerror', (err) => rec.consoleErrors.push(`uncaught: ${err.message}`));
-  const start = Date.now();
-  await page.goto(rec.url, { waitUntil: 'load', timeout: 120_000 });
-  await page.waitForSelector('body[data-state]', { timeout: 240_000 });
-  rec.state0 = await page.evaluate(() => document.body.dataset.state);
-  if (rec.state0 !== 'ready') rec.fatal = await page.textContent('#fatal');
-  rec.readyMs = Date.now() - start;
+  const page = await openPage(browser, name, base + 'index.html' + query, rec);
   return { page, rec };
 }
 
@@ -68,14 +57,7 @@ const input = { x0: 12, y0: 64, x1: 188, y1: 240 };
 const clearButton = [42, 273];
 
 try {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    timeout: 120_000,
-    args: ['--no-sandbox', '--enable-unsafe-webgpu', '--enable-unsafe-swiftshader',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--no-first-run', '--disable-quic'],
-  });
+  browser = await launchChromium();
   result.browserVersion = browser.version();
 
   if (mode === 'scenes') {

@@ -53,13 +53,7 @@ func TestImageScenes(t *testing.T) {
 	requirePrerequisites(t, root)
 	ctx, cancel := testContext(t)
 	defer cancel()
-	bin := filepath.Join(t.TempDir(), "serve")
-	build := exec.CommandContext(ctx, "go", "build", "-o", bin, ".")
-	build.Dir = root
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build -o %s .: %v\n%s", bin, err, out)
-	}
-	url := startServer(ctx, t, bin, root)
+	url := startServer(ctx, t, root)
 	artifacts := filepath.Join(root, "e2e", "artifacts", "images")
 
 	t.Run("scenes", func(t *testing.T) {

@@ -3,7 +3,7 @@
 //   {pages: {NAME: {...}}, error: "..."}
 // usage: node playground.mjs BASEURL OUTDIR [quick]
 // Each page entry holds what window.ganplay reported, the page's texts and screenshot paths.
-import { chromium } from 'playwright-core';
+import { launchChromium, openPage } from './browser.mjs';
 import path from 'node:path';
 import fs from 'node:fs';
 
@@ -17,23 +17,11 @@ const result = { base, pages: {} };
 let browser;
 
 async function open(name, query, viewport = { width: 1280, height: 760 }, file = 'index.html') {
-  const page = await browser.newPage({ viewport });
-  const rec = { url: base + file + query, consoleErrors: [] };
+  const rec = {};
   result.pages[name] = rec;
-  page.on('console', (msg) => {
-    if (process.env.GANPLAY_E2E_VERBOSE) console.error(`${name}: [${msg.type()}] ${msg.text()}`);
-    if (msg.type() === 'error') rec.consoleErrors.push(msg.text());
-  });
-  page.on('pageerror', (err) => rec.consoleErrors.push(`uncaught: ${err.message}`));
-  const start = Date.now();
-  await page.goto(rec.url, { waitUntil: 'load', timeout: 120_000 });
-  await page.waitForSelector('body[data-state]', { timeout: 240_000 });
-  rec.state0 = await page.evaluate(() => document.body.dataset.state);
-  if (rec.state0 !== 'ready') {
-    rec.fatal = await page.textContent('#fatal');
-    return { page, rec };
-  }
-  rec.loadMs = Date.now() - start;
+  const page = await openPage(browser, name, base + file + query, rec, viewport);
+  if (rec.state0 !== 'ready') return { page, rec };
+  rec.loadMs = rec.readyMs;
   rec.backend = await page.evaluate(() => window.ganplay.backend());
   rec.backendText = await page.textContent('#backend');
   rec.state = await page.evaluate(() => window.ganplay.state());
@@ -64,14 +52,7 @@ const overlap = (page) => page.evaluate(() => {
 });
 
 try {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    timeout: 120_000,
-    args: ['--no-sandbox', '--enable-unsafe-webgpu', '--enable-unsafe-swiftshader',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--no-first-run', '--disable-quic'],
-  });
+  browser = await launchChromium();
   result.browserVersion = browser.version();
 
   // 1. The main page: each scene renders, training advances, buttons step.

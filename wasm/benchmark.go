@@ -23,7 +23,7 @@ const benchmarkDefaultSeconds = 3
 
 // publishBenchmark sets window.ganplay.benchmark:
 //
-//	benchmark({workload: "toygan" | "matmul256", backend: "webgpu" | "cpu", seconds: 3})
+//	benchmark({workload: "toygan" | "matmul256" | "pix2pix64" | "cyclegan64", backend: "webgpu" | "cpu", seconds: 3})
 //	  => Promise of {workload, backend, adapter, iterations, median_ms, times_ms}
 //
 // Each call builds the workload on a backend of its own (never the demo's), runs it in a
