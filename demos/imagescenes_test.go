@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -122,22 +123,10 @@ func TestDigitsGrid(t *testing.T) {
 		if m["step"] != 2 || m["loss_D"] == 0 || m["loss_G"] == 0 {
 			t.Errorf("%v: after 2 steps metrics %v", tc.k, m)
 		}
-		if samePix(before, sc.View().Images[0].Pix) {
+		if slices.Equal(before, sc.View().Images[0].Pix) {
 			t.Errorf("%v: the grid did not change after training", tc.k)
 		}
 	}
-}
-
-func samePix(a, b []float32) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // TestPix2pixDrawing draws a stroke through the App's drag commands and checks that G's
@@ -214,7 +203,7 @@ func TestPix2pixDrawing(t *testing.T) {
 	if inked < 15 {
 		t.Errorf("the stroke inked %d pixels; want a line of about 24", inked)
 	}
-	if samePix(out0, v.Output.Pix) {
+	if slices.Equal(out0, v.Output.Pix) {
 		t.Error("G's output did not change after the stroke")
 	}
 	if m := a.Snapshot().Metrics; m["strokes"] != 1 || !(m["input_mean"] > -1) {
@@ -223,7 +212,7 @@ func TestPix2pixDrawing(t *testing.T) {
 	// A drag outside the panel draws nothing.
 	run(Command{Kind: CmdDrag, Phase: DragStart, X: float64(p2pOutput.Min.X + 20), Y: float64(p2pOutput.Min.Y + 20)})
 	run(Command{Kind: CmdDrag, Phase: DragEnd, X: float64(p2pOutput.Min.X + 40), Y: float64(p2pOutput.Min.Y + 40)})
-	if p.Metrics()["strokes"] != 1 || !samePix(v.Input.Pix, p.View().Input.Pix) {
+	if p.Metrics()["strokes"] != 1 || !slices.Equal(v.Input.Pix, p.View().Input.Pix) {
 		t.Error("a drag on the output panel drew on the input")
 	}
 	// The next example button shows example 1 with its target.
@@ -253,7 +242,7 @@ func TestPix2pixSketch(t *testing.T) {
 	before := append([]float32(nil), p.input.Pix...)
 	p.Stroke([][2]float64{{10, 10}, {50, 10}, {50, 50}, {10, 50}, {10, 10}})
 	p.Render(NewCanvas(Width, Height))
-	if samePix(before, p.View().Input.Pix) || p.View().Input.At(0, 10, 30) != -1 {
+	if slices.Equal(before, p.View().Input.Pix) || p.View().Input.At(0, 10, 30) != -1 {
 		t.Error("the stroke did not ink the outline (black, -1) into the input")
 	}
 }

@@ -1,5 +1,7 @@
 package engine
 
+import "slices"
+
 import "fmt"
 
 func panicf(format string, args ...any) {
@@ -15,17 +17,7 @@ func Numel(shape []int) int {
 	return n
 }
 
-func sameShape(a, b []int) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
+func sameShape(a, b []int) bool { return slices.Equal(a, b) }
 
 // ContiguousStrides returns the row-major strides of shape.
 func ContiguousStrides(shape []int) []int {

@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -227,21 +228,9 @@ func TestDigitCGANClassifiable(t *testing.T) {
 		t.Errorf("accuracy on G(z | y) = %.2f; want ≥ 0.4", acc)
 	}
 	grid, rows, cols := m.Grid()
-	if rows != 10 || cols != 4 || !equalInts(grid.Shape(), []int{40, 1, 28, 28}) {
+	if rows != 10 || cols != 4 || !slices.Equal(grid.Shape(), []int{40, 1, 28, 28}) {
 		t.Errorf("Grid() = %v, %d rows, %d cols; want [40 1 28 28], 10, 4", grid.Shape(), rows, cols)
 	}
-}
-
-func equalInts(a, b []int) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // runLosses builds a model with seed 3, trains it for steps steps and returns its losses
@@ -414,7 +403,7 @@ func TestImageSourceShapes(t *testing.T) {
 	dev := engine.NewDevice(cpu.New())
 	rng := newTestRNG()
 	b := NewDigitSource(dev, rng, &d.Train).Next(3)
-	if !equalInts(b.X.Shape(), []int{3, 1, 28, 28}) || len(b.Labels) != 3 {
+	if !slices.Equal(b.X.Shape(), []int{3, 1, 28, 28}) || len(b.Labels) != 3 {
 		t.Errorf("digits: X %v with %d labels; want [3 1 28 28] with 3", b.X.Shape(), len(b.Labels))
 	}
 	for _, c := range []struct {
@@ -427,7 +416,7 @@ func TestImageSourceShapes(t *testing.T) {
 		{"horse-zebra", NewUnpairedSource(dev, rng, imagedata.HorseZebra{Seed: 1}, 0, 10), []int{2, 6, 32, 32}},
 	} {
 		x := c.src.Next(2).X
-		if !equalInts(x.Shape(), c.want) {
+		if !slices.Equal(x.Shape(), c.want) {
 			t.Errorf("%s: X %v; want %v", c.name, x.Shape(), c.want)
 		}
 		ca, _ := c.src.Channels()
