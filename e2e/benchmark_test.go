@@ -261,28 +261,22 @@ func minOf(v []float64) float64 {
 // runBenchPage builds the wasm, serves the benchmark page with TF.js from e2e/node_modules
 // on 127.0.0.1 (a secure context, as WebGPU needs) and runs benchmark.mjs in mode.
 func runBenchPage(t *testing.T, mode string, seconds float64, rounds int) benchResult {
-	root, err := filepath.Abs("..")
-	if err != nil {
-		t.Fatal(err)
-	}
-	requirePrerequisites(t, root)
+	root, ctx := setup(t)
 	for _, pkg := range []string{"tfjs", "tfjs-backend-webgpu", "tfjs-backend-wasm"} {
 		if _, err := os.Stat(filepath.Join(root, "e2e", "node_modules", "@tensorflow", pkg, "package.json")); err != nil {
 			t.Fatalf("e2e/node_modules/@tensorflow/%s is missing: npm ci in e2e/", pkg)
 		}
 	}
-	ctx, cancel := testContext(t)
-	defer cancel()
 	url := serveBenchPage(ctx, t, root)
 
-	ctx, cancel = context.WithTimeout(ctx, 25*time.Minute)
+	ctx, cancel := context.WithTimeout(ctx, 25*time.Minute)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, "node", "benchmark.mjs", url, mode, fmt.Sprint(seconds), fmt.Sprint(rounds))
 	cmd.Dir = filepath.Join(root, "e2e")
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	start := time.Now()
-	err = cmd.Run()
+	err := cmd.Run()
 	lines := strings.Split(strings.TrimSpace(stdout.String()), "\n")
 	last := lines[len(lines)-1]
 	var res benchResult

@@ -38,13 +38,7 @@ var conformanceFamilies = []string{"Tensor", "Autograd", "OptimStep", "Unary", "
 // skipped (no adapter) or stopped early. The whole suite takes about 20 s there;
 // GANPLAY_CONFORMANCE_RUN replaces the -test.run pattern to run a part of it.
 func TestBrowserConformance(t *testing.T) {
-	root, err := filepath.Abs("..")
-	if err != nil {
-		t.Fatal(err)
-	}
-	requirePrerequisites(t, root)
-	ctx, cancel := testContext(t)
-	defer cancel()
+	root, ctx := setup(t)
 
 	dir := t.TempDir()
 	start := time.Now()

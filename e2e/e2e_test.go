@@ -102,13 +102,7 @@ type backend struct {
 // backend=webgpu asks for it, the CPU otherwise, also after a simulated device loss (see
 // checkBackend).
 func TestPlayground(t *testing.T) {
-	root, err := filepath.Abs("..")
-	if err != nil {
-		t.Fatal(err)
-	}
-	requirePrerequisites(t, root)
-	ctx, cancel := testContext(t)
-	defer cancel()
+	root, ctx := setup(t)
 
 	url := startServer(ctx, t, root)
 	checkServer(t, url)
@@ -129,6 +123,21 @@ func TestPlayground(t *testing.T) {
 		defer srv.Close()
 		checkPlayground(t, runPlayground(ctx, t, root, srv.URL+"/", filepath.Join(artifacts, "static-host"), true), true)
 	})
+}
+
+// setup begins a browser test: the checkout's root (the parent of e2e/), after
+// requirePrerequisites, and a context that ends before the test binary's -timeout (see
+// testContext), canceled when the test ends.
+func setup(t *testing.T) (root string, ctx context.Context) {
+	t.Helper()
+	root, err := filepath.Abs("..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	requirePrerequisites(t, root)
+	ctx, cancel := testContext(t)
+	t.Cleanup(cancel)
+	return root, ctx
 }
 
 // requirePrerequisites skips (or, with GANPLAY_E2E=1, fails) when a piece is missing.

@@ -46,13 +46,7 @@ type imageResult struct {
 // input and G's output must change, on screen too. Then it serves a dist-like folder
 // with a corrupt and a missing weight file and checks the messages the page shows.
 func TestImageScenes(t *testing.T) {
-	root, err := filepath.Abs("..")
-	if err != nil {
-		t.Fatal(err)
-	}
-	requirePrerequisites(t, root)
-	ctx, cancel := testContext(t)
-	defer cancel()
+	root, ctx := setup(t)
 	url := startServer(ctx, t, root)
 	artifacts := filepath.Join(root, "e2e", "artifacts", "images")
 
