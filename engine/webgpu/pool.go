@@ -1,6 +1,8 @@
 package webgpu
 
 import (
+	"cmp"
+	"slices"
 	"sync"
 
 	"github.com/gogpu/wgpu"
@@ -13,18 +15,28 @@ import (
 // Recycling is safe although recorded work may still use a recycled buffer: every op is
 // recorded in program order and runs in that order, so the new owner's writes come after the
 // old owner's last use.
+//
+// get hands out the idle buffer that first came to the pool (the lowest rank), not the last
+// one put back: a training step that allocates and releases the same sizes in the same order
+// from the same idle set then gets the same buffers every step, so that its bind groups,
+// keyed by buffer, come from the cache (a stack handed them out in an order that drifted from
+// step to step, and an image GAN created every bind group anew).
 type pool struct {
-	mu   sync.Mutex
-	free map[uint64][]*wgpu.Buffer
-	held uint64         // bytes held in free
-	drop []*wgpu.Buffer // beyond maxHeld: released after the next submission
+	mu    sync.Mutex
+	free  map[uint64][]*wgpu.Buffer // by size, each list in increasing rank
+	rank  map[*wgpu.Buffer]uint64   // the order in which buffers first came to the pool
+	ranks uint64
+	held  uint64         // bytes held in free
+	drop  []*wgpu.Buffer // beyond maxHeld: released after the next submission
 }
 
-const maxHeld = 256 << 20 // bytes
+const maxHeld = 1 << 30 // bytes
 
-func newPool() *pool { return &pool{free: make(map[uint64][]*wgpu.Buffer)} }
+func newPool() *pool {
+	return &pool{free: make(map[uint64][]*wgpu.Buffer), rank: make(map[*wgpu.Buffer]uint64)}
+}
 
-// get returns an idle buffer of size bytes, or nil.
+// get returns the idle buffer of size bytes with the lowest rank, or nil.
 func (p *pool) get(size uint64) *wgpu.Buffer {
 	p.mu.Lock()
 	defer p.mu.Unlock()
@@ -32,9 +44,8 @@ func (p *pool) get(size uint64) *wgpu.Buffer {
 	if len(list) == 0 {
 		return nil
 	}
-	wb := list[len(list)-1]
-	list[len(list)-1] = nil
-	p.free[size] = list[:len(list)-1]
+	wb := list[0]
+	p.free[size] = slices.Delete(list, 0, 1)
 	p.held -= size
 	return wb
 }
@@ -47,10 +58,19 @@ func (p *pool) put(wb *wgpu.Buffer) {
 	defer p.mu.Unlock()
 	size := wb.Size()
 	if p.held+size > maxHeld {
+		delete(p.rank, wb)
 		p.drop = append(p.drop, wb)
 		return
 	}
-	p.free[size] = append(p.free[size], wb)
+	r, ok := p.rank[wb]
+	if !ok {
+		r = p.ranks
+		p.ranks++
+		p.rank[wb] = r
+	}
+	list := p.free[size]
+	i, _ := slices.BinarySearchFunc(list, r, func(x *wgpu.Buffer, r uint64) int { return cmp.Compare(p.rank[x], r) })
+	p.free[size] = slices.Insert(list, i, wb)
 	p.held += size
 }
 
@@ -77,6 +97,7 @@ func (p *pool) releaseAll() {
 	defer p.mu.Unlock()
 	for size, list := range p.free {
 		for _, wb := range list {
+			delete(p.rank, wb)
 			wb.Release()
 		}
 		delete(p.free, size)
