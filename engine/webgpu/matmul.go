@@ -2,7 +2,6 @@ package webgpu
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/ganplay/ganplay/engine"
 )
@@ -120,13 +119,8 @@ func (b *Backend) MatMul(dst, a, bb engine.Buffer, g engine.MatMulGeom) {
 		return
 	}
 	k, tile := b.tileKernel(g.M, g.N, batches)
-	switch kernel {
-	case "matmul_big":
-		k, tile = b.kernels["matmul_big"], tileHuge
-	case "matmul":
-		k, tile = b.kernels["matmul"], tileBig
-	case "matmul_small":
-		k, tile = b.kernels["matmul_small"], tileSmall
+	if t, ok := tileOf[kernel]; ok {
+		k, tile = b.kernels[kernel], t
 	}
 	tilesX, tilesY := (g.N+tile-1)/tile, (g.M+tile-1)/tile
 	if tilesX > lim {
@@ -145,11 +139,14 @@ func (b *Backend) MatMul(dst, a, bb engine.Buffer, g engine.MatMulGeom) {
 	}
 }
 
+// tileOf is the output tile of each tiled matmul kernel.
+var tileOf = map[string]int{"matmul_big": tileHuge, "matmul": tileBig, "matmul_small": tileSmall}
+
 // tileKernel picks the tiled matmul kernel and its tile for an M×N product over batches (see
 // hugeTiles and cpuHugeSide).
 func (b *Backend) tileKernel(m, n, batches int) (*kernel, int) {
 	tiles := func(tile int) int { return ((n + tile - 1) / tile) * ((m + tile - 1) / tile) * batches }
-	if b.info.cpuAdapter() {
+	if b.info.Software() {
 		switch {
 		case min(m, n) >= cpuHugeSide:
 			return b.kernels["matmul_big"], tileHuge
@@ -165,14 +162,4 @@ func (b *Backend) tileKernel(m, n, batches int) (*kernel, int) {
 		return b.kernels["matmul"], tileBig
 	}
 	return b.kernels["matmul_small"], tileSmall
-}
-
-// cpuAdapter says whether the adapter runs on the host's processor: a device type of CPU, or
-// in the browser (which reports no type) SwiftShader, Chromium's CPU Vulkan.
-func (i Info) cpuAdapter() bool {
-	if i.DeviceType == "CPU" {
-		return true
-	}
-	name := strings.ToLower(i.Adapter + " " + i.Vendor + " " + i.Driver)
-	return strings.Contains(name, "swiftshader") || strings.Contains(name, "llvmpipe")
 }
