@@ -5,7 +5,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"strings"
 	"syscall/js"
 
 	"github.com/ganplay/ganplay/demos"
@@ -17,54 +16,18 @@ import (
 
 // pickBackend chooses the engine backend that the URL asks for (backend=auto, the default;
 // webgpu; cpu) through engine/backends, the rule that ganctl follows too: auto passes over
-// a software adapter (SwiftShader, GPUAdapterInfo.isFallbackAdapter), which is slower than
-// the CPU backend. When WebGPU was asked for and cannot run, the CPU backend runs and the
-// reason says why. It waits on JS promises: call it from main, never from a JS callback.
+// a software adapter (SwiftShader, which the browser reports as a fallback adapter; see
+// webgpu.Info.Software), which is slower than the CPU backend. When WebGPU was asked for
+// and cannot run, the CPU backend runs and the reason says why. It waits on JS promises:
+// call it from main, never from a JS callback.
 func pickBackend(s demos.Settings) (engine.Backend, demos.BackendInfo) {
-	ctx := context.Background()
-	name, software := browserAdapter()
-	be, info, err := backends.ChooseWith(ctx, s.Backend.String(), backends.Options{
-		Adapter: func(i webgpu.Info) (string, bool) {
-			if name == "" {
-				return i.Adapter, software
-			}
-			return name, software
-		}})
+	be, info, err := backends.Choose(context.Background(), s.Backend.String())
 	if err != nil {
 		be = cpu.New()
 		info = backends.Info{Name: be.Name(), Reason: fmt.Sprintf("backend=%s was asked for, but %v", s.Backend, err)}
 	}
 	js.Global().Get("console").Call("log", "ganplay: "+info.String())
 	return be, demos.BackendInfo{Name: info.Name, Adapter: info.Adapter, Limits: info.Limits, Reason: info.Reason}
-}
-
-// browserAdapter asks the browser about the adapter it would give (GPUAdapter.info: vendor,
-// architecture, device, description, isFallbackAdapter), which gogpu/wgpu does not report:
-// it names every browser adapter "WebGPU Adapter". It returns "" when the browser tells
-// nothing.
-func browserAdapter() (name string, software bool) {
-	gpu := js.Global().Get("navigator").Get("gpu")
-	if gpu.IsUndefined() || gpu.IsNull() {
-		return "", false
-	}
-	opts := js.Global().Get("Object").New()
-	opts.Set("powerPreference", "high-performance") // as webgpu.New asks
-	ad, err := await(gpu.Call("requestAdapter", opts))
-	if err != nil || ad.IsNull() || ad.IsUndefined() {
-		return "", false
-	}
-	info := ad.Get("info")
-	if info.IsUndefined() || info.IsNull() {
-		return "", ad.Get("isFallbackAdapter").Truthy()
-	}
-	software = info.Get("isFallbackAdapter").Truthy() || ad.Get("isFallbackAdapter").Truthy()
-	var parts []string
-	for _, k := range []string{"vendor", "architecture", "device", "description"} {
-		if v := info.Get(k); v.Type() == js.TypeString && v.String() != "" {
-			parts = append(parts, v.String())
-		}
-	}
-	return strings.Join(parts, " "), software
 }
 
 // publishBackend sets window.ganplay.backend(), which reports the backend that runs now

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strconv"
 	"syscall/js"
+
+	"github.com/ganplay/ganplay/internal/jspromise"
 )
 
 // httpFetcher fetches the image demos' assets relative to the page with the browser's
@@ -16,7 +18,7 @@ type httpFetcher struct{}
 // Fetch gets name ("assets/digits.gz", ...). An HTTP error status is an error that names
 // the status; the caller names the asset.
 func (httpFetcher) Fetch(name string, progress func(got, total int64)) ([]byte, error) {
-	resp, err := await(js.Global().Call("fetch", name))
+	resp, err := jspromise.Await(js.Global().Call("fetch", name))
 	if err != nil {
 		return nil, err
 	}
@@ -30,7 +32,7 @@ func (httpFetcher) Fetch(name string, progress func(got, total int64)) ([]byte, 
 	}
 	body := resp.Get("body")
 	if body.IsNull() || body.IsUndefined() {
-		buf, err := await(resp.Call("arrayBuffer"))
+		buf, err := jspromise.Await(resp.Call("arrayBuffer"))
 		if err != nil {
 			return nil, err
 		}
@@ -39,7 +41,7 @@ func (httpFetcher) Fetch(name string, progress func(got, total int64)) ([]byte, 
 	reader := body.Call("getReader")
 	var out []byte
 	for {
-		chunk, err := await(reader.Call("read"))
+		chunk, err := jspromise.Await(reader.Call("read"))
 		if err != nil {
 			return nil, err
 		}

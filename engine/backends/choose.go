@@ -75,16 +75,6 @@ func FromEnv() string {
 	return Auto
 }
 
-// Options adjust Choose for a platform.
-type Options struct {
-	// Adapter names the adapter and says whether it is a software renderer, which Auto
-	// passes over. Nil: the adapter's own name, and software when its device type is CPU
-	// (Mesa's lavapipe natively). The browser entry point asks the page instead (gogpu/wgpu
-	// names every browser adapter "WebGPU Adapter"; GPUAdapterInfo.isFallbackAdapter is true
-	// for SwiftShader).
-	Adapter func(webgpu.Info) (name string, software bool)
-}
-
 // Choose returns the backend that want (Auto, WebGPU or CPU; see Parse) selects and says
 // why. Auto takes the WebGPU backend when an adapter and a device can be had and falls back
 // to the CPU backend otherwise, with the reason. It also prefers the CPU backend to a
@@ -96,21 +86,15 @@ type Options struct {
 // browser Choose waits on JS promises: call it from main or a goroutine, never from a JS
 // callback.
 func Choose(ctx context.Context, want string) (engine.Backend, Info, error) {
-	return ChooseWith(ctx, want, Options{})
-}
-
-// ChooseWith is Choose with options.
-func ChooseWith(ctx context.Context, want string, opts Options) (engine.Backend, Info, error) {
-	return choose(ctx, want, webgpu.New, opts)
+	return choose(ctx, want, webgpu.New, webgpu.Info.Software)
 }
 
 // opener opens the WebGPU backend (webgpu.New, or a stand-in in tests).
 type opener func(context.Context) (*webgpu.Backend, error)
 
-// nativeAdapter is the default of Options.Adapter.
-func nativeAdapter(i webgpu.Info) (string, bool) { return i.Adapter, i.DeviceType == "CPU" }
-
-func choose(ctx context.Context, want string, open opener, opts Options) (engine.Backend, Info, error) {
+// choose is Choose with its seams: open opens the WebGPU backend and software says whether
+// its adapter is a software renderer (webgpu.Info.Software; tests substitute both).
+func choose(ctx context.Context, want string, open opener, software func(webgpu.Info) bool) (engine.Backend, Info, error) {
 	w, err := Parse(want)
 	if err != nil {
 		return nil, Info{}, err
@@ -126,14 +110,10 @@ func choose(ctx context.Context, want string, open opener, opts Options) (engine
 		return cpuBackend("no WebGPU: " + err.Error())
 	}
 	gi := gb.Info()
-	describe := opts.Adapter
-	if describe == nil {
-		describe = nativeAdapter
-	}
-	name, software := describe(gi)
+	name := gi.Adapter
 	info := Info{Name: gb.Name(), Adapter: name, Limits: LimitsSummary(gi), Reason: "the WebGPU backend was asked for"}
 	if w == Auto {
-		if software {
+		if software(gi) {
 			gb.Close()
 			return cpuBackend(fmt.Sprintf("the only WebGPU adapter, %s, is a software renderer, slower than the CPU backend (ask for webgpu to use it)", name))
 		}

@@ -54,12 +54,12 @@ func noAdapter(context.Context) (*webgpu.Backend, error) {
 // TestForcedFallback: with no adapter, auto runs on the CPU backend, says why, and a toy GAN
 // trains on it; webgpu fails with the cause.
 func TestForcedFallback(t *testing.T) {
-	for _, opts := range []Options{{}, {Adapter: func(webgpu.Info) (string, bool) { return "x", false }}} {
-		b, info, err := choose(context.Background(), "auto", noAdapter, opts)
+	for _, software := range []func(webgpu.Info) bool{webgpu.Info.Software, func(webgpu.Info) bool { return false }} {
+		b, info, err := choose(context.Background(), "auto", noAdapter, software)
 		if err != nil || b.Name() != "cpu" || info.Name != "cpu" || !strings.Contains(info.Reason, "no WebGPU: webgpu: no adapter") {
 			t.Fatalf("auto without an adapter = %v, %+v, %v; want cpu with the reason", b, info, err)
 		}
-		if _, _, err := choose(context.Background(), "webgpu", noAdapter, opts); err == nil || !strings.Contains(err.Error(), "no adapter") {
+		if _, _, err := choose(context.Background(), "webgpu", noAdapter, software); err == nil || !strings.Contains(err.Error(), "no adapter") {
 			t.Errorf("webgpu without an adapter: error %v; want one that says there is no adapter", err)
 		}
 		trainToy(t, b, 30)
@@ -116,25 +116,25 @@ func TestChooseWebGPU(t *testing.T) {
 	if g, ok := ab.(*webgpu.Backend); ok {
 		g.Close()
 	}
-	software := gb.Info().DeviceType == "CPU"
+	software := gb.Info().Software()
 	if software && (ainfo.Name != "cpu" || !strings.Contains(ainfo.Reason, "software renderer")) ||
 		!software && ainfo.Name != "webgpu" {
 		t.Errorf("auto with adapter %s (%s) = %+v", info.Adapter, gb.Info().DeviceType, ainfo)
 	}
 	t.Logf("auto: %s", ainfo)
 
-	// An adapter described as software is passed over by auto, whatever its device type;
-	// one described as hardware is taken.
+	// An adapter judged software is passed over by auto, whatever its device type; one
+	// judged hardware is taken.
 	for _, sw := range []bool{true, false} {
-		b, info, err := ChooseWith(context.Background(), "auto", Options{Adapter: func(webgpu.Info) (string, bool) { return "test adapter", sw }})
+		b, info, err := choose(context.Background(), "auto", webgpu.New, func(webgpu.Info) bool { return sw })
 		if err != nil {
 			t.Fatal(err)
 		}
 		if g, ok := b.(*webgpu.Backend); ok {
 			g.Close()
 		}
-		if sw && (info.Name != "cpu" || !strings.Contains(info.Reason, "test adapter, is a software renderer")) ||
-			!sw && (info.Name != "webgpu" || info.Adapter != "test adapter") {
+		if sw && (info.Name != "cpu" || !strings.Contains(info.Reason, gb.Info().Adapter+", is a software renderer")) ||
+			!sw && (info.Name != "webgpu" || info.Adapter != gb.Info().Adapter) {
 			t.Errorf("auto with an adapter described as software=%v: %+v", sw, info)
 		}
 	}

@@ -3,10 +3,10 @@
 package webgpu
 
 import (
-	"errors"
 	"strings"
 	"syscall/js"
 
+	"github.com/ganplay/ganplay/internal/jspromise"
 	"github.com/gogpu/gputypes"
 	"github.com/gogpu/wgpu"
 )
@@ -14,14 +14,14 @@ import (
 // browserAdapterInfo fills in what gogpu/wgpu's browser backend leaves out of the adapter's
 // info (it names every adapter "WebGPU Adapter"): GPUAdapter.info's vendor, architecture
 // and description, such as "google swiftshader", and a device type of CPU for a fallback
-// (software) adapter, so that Info names the adapter and cpuAdapter can tell Chromium's
+// (software) adapter, so that Info names the adapter and Info.Software can tell Chromium's
 // SwiftShader from a GPU. It waits on a JS promise.
 func browserAdapterInfo(ai *wgpu.AdapterInfo) {
 	gpu := js.Global().Get("navigator").Get("gpu")
 	if gpu.IsUndefined() || gpu.IsNull() {
 		return
 	}
-	a, err := awaitPromise(gpu.Call("requestAdapter", map[string]any{"powerPreference": "high-performance"}))
+	a, err := jspromise.Await(gpu.Call("requestAdapter", map[string]any{"powerPreference": "high-performance"}))
 	if err != nil || a.IsNull() || a.IsUndefined() {
 		return
 	}
@@ -54,26 +54,4 @@ func browserAdapterInfo(ai *wgpu.AdapterInfo) {
 	if info.Get("isFallbackAdapter").Truthy() || a.Get("isFallbackAdapter").Truthy() {
 		ai.DeviceType = gputypes.DeviceTypeCPU
 	}
-}
-
-// awaitPromise waits for p from a goroutine (never from a JS callback).
-func awaitPromise(p js.Value) (js.Value, error) {
-	type settled struct {
-		v   js.Value
-		err error
-	}
-	ch := make(chan settled, 1)
-	ok := js.FuncOf(func(_ js.Value, a []js.Value) any {
-		ch <- settled{v: a[0]}
-		return nil
-	})
-	fail := js.FuncOf(func(_ js.Value, a []js.Value) any {
-		ch <- settled{err: errors.New(js.Global().Call("String", a[0]).String())}
-		return nil
-	})
-	defer ok.Release()
-	defer fail.Release()
-	p.Call("then", ok, fail)
-	s := <-ch
-	return s.v, s.err
 }

@@ -55,6 +55,12 @@ type Backend struct {
 	profile map[profileKey]*KernelTime // per-dispatch times while profiling (profile.go)
 }
 
+// Software says whether the adapter runs on the host's processor rather than a GPU: a
+// device type of CPU, as Mesa's lavapipe reports natively and as Info records in the
+// browser for a fallback adapter such as Chromium's SwiftShader (adapterinfo_js.go). The
+// matmul tiles and engine/backends' auto choice follow it.
+func (i Info) Software() bool { return i.DeviceType == "CPU" }
+
 // Stats counts the work a Backend has handed to the GPU.
 type Stats struct {
 	Submissions uint64 // queue submissions (one per Read, plus one per maxRecorded dispatches)
