@@ -36,11 +36,12 @@ func BenchmarkSgemm(b *testing.B) {
 			}
 			report(b)
 		})
-		if active != genericKernel {
-			// The portable kernel that js/wasm and other architectures use.
-			b.Run(bc.name+"/generic", func(b *testing.B) {
+		// Every kernel this machine supports, the portable one (which js/wasm
+		// and other architectures use) included.
+		for _, kern := range available() {
+			b.Run(bc.name+"/"+kern.name, func(b *testing.B) {
 				for b.Loop() {
-					sgemm(genericKernel, runtime.GOMAXPROCS(0), false, false, bc.m, bc.n, bc.k, 1, x, bc.k, y, bc.n, 0, z, bc.n)
+					sgemm(kern, runtime.GOMAXPROCS(0), false, false, bc.m, bc.n, bc.k, 1, x, bc.k, y, bc.n, 0, z, bc.n)
 				}
 				report(b)
 			})

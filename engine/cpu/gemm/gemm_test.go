@@ -19,6 +19,8 @@ var testShapes = []shape{
 	{17, 3, 29},
 	{33, 65, 31},
 	{6, 16, 8},    // exactly one AVX2 tile
+	{8, 32, 8},    // exactly one AVX-512 tile
+	{16, 64, 300}, // whole AVX-512 tiles, three depth blocks
 	{4, 4, 300},   // one generic tile, two depth blocks
 	{1000, 3, 7},  // tall and skinny
 	{3, 1000, 9},  // short and wide

@@ -14,14 +14,21 @@ var avx2Kernel = &kernel{
 	tile: tileAVX2,
 }
 
-// selectKernel returns the assembly kernel when the CPU and OS support AVX2
-// and FMA, and the portable Go kernel otherwise.
-func selectKernel() *kernel {
-	if cpu.X86.HasAVX2 && cpu.X86.HasFMA {
-		return avx2Kernel
+// available lists the kernels that this CPU and OS support, fastest first:
+// AVX-512, then AVX2 with FMA, then the portable Go kernel.
+func available() []*kernel {
+	var ks []*kernel
+	if cpu.X86.HasAVX512F {
+		ks = append(ks, avx512Kernel)
 	}
-	return genericKernel
+	if cpu.X86.HasAVX2 && cpu.X86.HasFMA {
+		ks = append(ks, avx2Kernel)
+	}
+	return append(ks, genericKernel)
 }
+
+// selectKernel returns the fastest kernel this machine supports.
+func selectKernel() *kernel { return available()[0] }
 
 // sgemmKernel6x16 computes the 6×16 tile
 //

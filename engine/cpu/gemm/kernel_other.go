@@ -2,6 +2,8 @@
 
 package gemm
 
-// selectKernel returns the portable Go kernel, the only one on this
-// architecture.
+// available lists the portable Go kernel, the only one on this architecture.
+func available() []*kernel { return []*kernel{genericKernel} }
+
+// selectKernel returns the portable Go kernel.
 func selectKernel() *kernel { return genericKernel }

@@ -46,11 +46,15 @@ func packInterleave(dst, src []float32, ld, r0, c0, n, kc, w int) {
 			interleave4(d, 0, 4, src, ld, off, kc)
 		case rows == 6 && w == 6:
 			interleave6(d, src, ld, off, kc)
-		case rows == 16 && w == 16:
-			interleave8(d, 0, 16, src, ld, off, kc)
-			interleave8(d, 8, 16, src, ld, off+8*ld, kc)
 		default:
-			for i := 0; i < rows; i++ {
+			// Whole groups of eight rows, then the rest one by one, then zeros.
+			i := 0
+			if w%8 == 0 {
+				for ; i+8 <= rows; i += 8 {
+					interleave8(d, i, w, src, ld, off+i*ld, kc)
+				}
+			}
+			for ; i < rows; i++ {
 				di := d[i:]
 				for p, v := range src[off+i*ld : off+i*ld+kc] {
 					di[p*w] = v
@@ -130,6 +134,10 @@ func packRuns(dst, src []float32, ld, r0, c0, kc, n, w int) {
 				sp := (*[6]float32)(row[s*6:])
 				dp[0], dp[1], dp[2], dp[3], dp[4], dp[5] = sp[0], sp[1], sp[2], sp[3], sp[4], sp[5]
 			}
+		case 8:
+			for s := 0; s < full; s++ {
+				*(*[8]float32)(dst[s*kc*8+p*8:]) = *(*[8]float32)(row[s*8:])
+			}
 		case 16:
 			for s := 0; s < full; s++ {
 				dp := (*[16]float32)(dst[s*kc*16+p*16:])
@@ -138,6 +146,10 @@ func packRuns(dst, src []float32, ld, r0, c0, kc, n, w int) {
 				*(*[4]float32)(dp[4:]) = *(*[4]float32)(sp[4:])
 				*(*[4]float32)(dp[8:]) = *(*[4]float32)(sp[8:])
 				*(*[4]float32)(dp[12:]) = *(*[4]float32)(sp[12:])
+			}
+		case 32:
+			for s := 0; s < full; s++ {
+				*(*[32]float32)(dst[s*kc*32+p*32:]) = *(*[32]float32)(row[s*32:])
 			}
 		default:
 			for s := 0; s < full; s++ {

@@ -1,0 +1,38 @@
+package gemm
+
+// avx512Kernel is the AVX-512 assembly kernel with an 8×32 tile of C held in
+// sixteen ZMM registers. A packed sliver of B (kc×32) is the operand the
+// macro-kernel keeps in L1 while the slivers of A stream past it, so kc is
+// chosen to keep it at 16 KiB.
+var avx512Kernel = &kernel{
+	name: "avx512",
+	mr:   8,
+	nr:   32,
+	mc:   256,
+	kc:   128,
+	nc:   2048,
+	tile: tileAVX512,
+}
+
+// sgemmKernel8x32 computes the 8×32 tile
+//
+//	c[i*ldc+j] = alpha * Σ_p a[p*8+i] * b[p*32+j] + beta * c[i*ldc+j]
+//
+// for p < kc, with kc ≥ 1. When loadC is zero, c is stored without being read.
+// It is implemented in kernel_avx512_amd64.s.
+//
+//go:noescape
+func sgemmKernel8x32(kc int, a, b, c *float32, ldc int, alpha, beta float32, loadC int)
+
+// tileAVX512 checks the bounds of the packed slivers and of the C tile and
+// calls the assembly micro-kernel.
+func tileAVX512(kc int, a, b, c []float32, ldc int, alpha, beta float32) {
+	_ = a[kc*8-1]
+	_ = b[kc*32-1]
+	_ = c[7*ldc+31]
+	loadC := 0
+	if beta != 0 {
+		loadC = 1
+	}
+	sgemmKernel8x32(kc, &a[0], &b[0], &c[0], ldc, alpha, beta, loadC)
+}
