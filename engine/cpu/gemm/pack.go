@@ -98,6 +98,13 @@ func interleave6(d []float32, src []float32, ld, off, kc int) {
 // interleave8 stores eight rows of kc values, src[off+i*ld+p] for i < 8, at
 // d[p*stride+at+i].
 func interleave8(d []float32, at, stride int, src []float32, ld, off, kc int) {
+	done := transpose8(d, at, stride, src, ld, off, kc)
+	d = d[done*stride:]
+	off += done
+	kc -= done
+	if kc == 0 {
+		return
+	}
 	s0 := src[off : off+kc]
 	s1, s2, s3 := src[off+ld:], src[off+2*ld:], src[off+3*ld:]
 	s4, s5, s6, s7 := src[off+4*ld:], src[off+5*ld:], src[off+6*ld:], src[off+7*ld:]
