@@ -128,24 +128,21 @@ func packRuns(dst, src []float32, ld, r0, c0, kc, n, w int) {
 	for p := 0; p < kc; p++ {
 		off := (r0+p)*ld + c0
 		row := src[off : off+n]
-		switch w {
-		case 4:
+		switch {
+		case copyRuns(dst[p*w:], row, full, kc*w, w):
+		case w == 4:
 			for s := 0; s < full; s++ {
 				dp := (*[4]float32)(dst[s*kc*4+p*4:])
 				sp := (*[4]float32)(row[s*4:])
 				dp[0], dp[1], dp[2], dp[3] = sp[0], sp[1], sp[2], sp[3]
 			}
-		case 6:
+		case w == 6:
 			for s := 0; s < full; s++ {
 				dp := (*[6]float32)(dst[s*kc*6+p*6:])
 				sp := (*[6]float32)(row[s*6:])
 				dp[0], dp[1], dp[2], dp[3], dp[4], dp[5] = sp[0], sp[1], sp[2], sp[3], sp[4], sp[5]
 			}
-		case 8:
-			for s := 0; s < full; s++ {
-				*(*[8]float32)(dst[s*kc*8+p*8:]) = *(*[8]float32)(row[s*8:])
-			}
-		case 16:
+		case w == 16:
 			for s := 0; s < full; s++ {
 				dp := (*[16]float32)(dst[s*kc*16+p*16:])
 				sp := (*[16]float32)(row[s*16:])
@@ -153,10 +150,6 @@ func packRuns(dst, src []float32, ld, r0, c0, kc, n, w int) {
 				*(*[4]float32)(dp[4:]) = *(*[4]float32)(sp[4:])
 				*(*[4]float32)(dp[8:]) = *(*[4]float32)(sp[8:])
 				*(*[4]float32)(dp[12:]) = *(*[4]float32)(sp[12:])
-			}
-		case 32:
-			for s := 0; s < full; s++ {
-				*(*[32]float32)(dst[s*kc*32+p*32:]) = *(*[32]float32)(row[s*32:])
 			}
 		default:
 			for s := 0; s < full; s++ {

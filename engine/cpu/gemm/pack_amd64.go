@@ -27,3 +27,22 @@ func transpose8(d []float32, at, stride int, src []float32, ld, off, kc int) int
 	transpose8AVX(blocks, &src[off], ld, &d[at], stride)
 	return 8 * blocks
 }
+
+// copyRunsAVX copies runs runs of 8*w8 floats from src to dst, run s going to
+// dst[s*stride:]. It is implemented in pack_amd64.s.
+//
+//go:noescape
+func copyRunsAVX(runs int, src, dst *float32, stride, w8 int)
+
+// copyRuns copies the first runs*w values of row to dst in runs of w, run s
+// going to dst[s*stride:], with AVX when w is a multiple of 8, and reports
+// whether it did.
+func copyRuns(dst, row []float32, runs, stride, w int) bool {
+	if !hasTranspose8 || w%8 != 0 || runs == 0 {
+		return false
+	}
+	_ = row[runs*w-1]
+	_ = dst[(runs-1)*stride+w-1]
+	copyRunsAVX(runs, &row[0], &dst[0], stride, w/8)
+	return true
+}

@@ -76,3 +76,53 @@ loop:
 done:
 	VZEROUPPER
 	RET
+
+// func copyRunsAVX(runs int, src *float32, dst *float32, stride int, w8 int)
+//
+// Copies runs consecutive runs of 8*w8 floats from src to dst, run s going
+// to dst[s*stride : s*stride+8*w8].
+TEXT ·copyRunsAVX(SB), NOSPLIT, $0-40
+	MOVQ runs+0(FP), CX
+	MOVQ src+8(FP), SI
+	MOVQ dst+16(FP), DI
+	MOVQ stride+24(FP), R9
+	MOVQ w8+32(FP), R8
+	SHLQ $2, R9             // stride in bytes
+	TESTQ CX, CX
+	JZ    rdone
+	CMPQ  R8, $4
+	JEQ   run32
+
+run:
+	MOVQ R8, DX
+	MOVQ DI, R10
+
+chunk:
+	VMOVUPS (SI), Y0
+	VMOVUPS Y0, (R10)
+	ADDQ    $32, SI
+	ADDQ    $32, R10
+	DECQ    DX
+	JNZ     chunk
+	ADDQ    R9, DI
+	DECQ    CX
+	JNZ     run
+	JMP     rdone
+
+run32:
+	VMOVUPS (SI), Y0
+	VMOVUPS 32(SI), Y1
+	VMOVUPS 64(SI), Y2
+	VMOVUPS 96(SI), Y3
+	VMOVUPS Y0, (DI)
+	VMOVUPS Y1, 32(DI)
+	VMOVUPS Y2, 64(DI)
+	VMOVUPS Y3, 96(DI)
+	ADDQ    $128, SI
+	ADDQ    R9, DI
+	DECQ    CX
+	JNZ     run32
+
+rdone:
+	VZEROUPPER
+	RET
