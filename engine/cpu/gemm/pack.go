@@ -60,9 +60,9 @@ func packInterleave(dst, src []float32, ld, r0, c0, n, kc, w int) {
 					di[p*w] = v
 				}
 			}
-			for i := rows; i < w; i++ {
+			if rows < w {
 				for p := 0; p < kc; p++ {
-					d[p*w+i] = 0
+					clear(d[p*w+rows : p*w+w])
 				}
 			}
 		}
