@@ -10,6 +10,7 @@ import (
 
 	"github.com/ganplay/ganplay/engine"
 	"github.com/ganplay/ganplay/engine/cpu"
+	"github.com/ganplay/ganplay/engine/nn"
 	"github.com/ganplay/ganplay/models/weights"
 )
 
@@ -37,6 +38,16 @@ func TestPix2pixTranslateView(t *testing.T) {
 	}
 	if equalFloats(m.Translate(x).Data(), m.Translate(x).Data()) {
 		t.Error("Translate (dropout on) gave the same output twice; is dropout off after TranslateView?")
+	}
+	// Views leave the whole state (the BatchNorm running statistics among it) as it was.
+	before := stateData(m.State())
+	m.Translate(x)
+	m.TranslateView(x)
+	m.Patches(x, m.TranslateView(x))
+	for i, p := range m.State() {
+		if !equalFloats(p.T.Data(), before[i]) {
+			t.Errorf("%s changed when the demo displayed translations and patches", p.Name)
+		}
 	}
 	// Training after views equals training without them.
 	step := func(view bool) []float32 {
@@ -87,4 +98,13 @@ func TestLoadImageModel(t *testing.T) {
 	if _, err := DemoPix2pixEdges.LoadImageModel(dev, mr2, file[:len(file)/2]); !errors.Is(err, weights.ErrFormat) {
 		t.Errorf("a truncated file: %v; want weights.ErrFormat", err)
 	}
+}
+
+// stateData copies the values of every tensor of a model's state.
+func stateData(ps []nn.Param) [][]float32 {
+	out := make([][]float32, len(ps))
+	for i, p := range ps {
+		out[i] = append([]float32(nil), p.T.Data()...)
+	}
+	return out
 }

@@ -145,21 +145,23 @@ func (m *Pix2pix) step(src Source) ([]Loss, error) {
 
 // Translate returns G(x) with no history. As in the paper, dropout stays on (it is G's
 // noise) and BatchNorm uses the statistics of the batch, as the reference's test script
-// does without --eval.
+// does without --eval; the running statistics, part of the weights, are left as they were
+// (nn.KeepStats), so displaying translations does not change the model.
 func (m *Pix2pix) Translate(x *engine.Tensor) *engine.Tensor {
 	if x.Rank() != 4 || x.Dim(1) != m.Config.G.InputNC {
 		panic(fmt.Sprintf("pix2pix: Translate of %v, want [n, %d, H, W]", x.Shape(), m.Config.G.InputNC))
 	}
 	var y *engine.Tensor
-	m.dev.NoGrad(func() { y = m.G.Forward(x) })
+	nn.KeepStats(m.G, func() { m.dev.NoGrad(func() { y = m.G.Forward(x) }) })
 	return y
 }
 
 // Patches returns D's per-patch probability of "real" for the pair (x, y), [n, 1, H', W']:
-// the map the demo overlays on the output.
+// the map the demo overlays on the output. Like Translate it leaves D's running
+// statistics as they were.
 func (m *Pix2pix) Patches(x, y *engine.Tensor) *engine.Tensor {
 	var p *engine.Tensor
-	m.dev.NoGrad(func() { p = m.D.ForwardPair(x, y).Sigmoid() })
+	nn.KeepStats(m.D, func() { m.dev.NoGrad(func() { p = m.D.ForwardPair(x, y).Sigmoid() }) })
 	return p
 }
 

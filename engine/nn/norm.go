@@ -10,12 +10,16 @@ import (
 //	y = (x - μ) / √(σ² + ε) · γ + β
 //
 // In training μ and σ² (biased) are the batch's, and the running statistics move by
-// Momentum towards μ and the unbiased variance; in evaluation the running ones are used.
+// Momentum towards μ and the unbiased variance (unless Frozen); in evaluation the running
+// ones are used.
 type BatchNorm struct {
 	Weight, Bias            *engine.Tensor // γ and β, shape [C]
 	RunningMean, RunningVar *engine.Tensor // shape [C]
 	Momentum, Eps           float32
 	Training                bool
+	// Frozen keeps the running statistics as they are in training mode: a forward pass
+	// for display (see KeepStats) uses the batch's statistics without moving them.
+	Frozen bool
 }
 
 // NewBatchNorm returns a BatchNorm over c channels in training mode with PyTorch's defaults:
@@ -36,13 +40,15 @@ func (b *BatchNorm) Forward(x *engine.Tensor) *engine.Tensor {
 		c := x.Dim(1)
 		var mean, variance *engine.Tensor
 		y, mean, variance = engine.Standardize(x, x.Dim(0), c, x.Len()/(x.Dim(0)*c), b.Eps)
-		n := float32(x.Len() / c)
-		x.Device().NoGrad(func() {
-			m := b.Momentum
-			unbiased := variance.Scale(n / max(n-1, 1))
-			b.RunningMean.Set(b.RunningMean.Scale(1 - m).Add(mean.Scale(m)))
-			b.RunningVar.Set(b.RunningVar.Scale(1 - m).Add(unbiased.Scale(m)))
-		})
+		if !b.Frozen {
+			n := float32(x.Len() / c)
+			x.Device().NoGrad(func() {
+				m := b.Momentum
+				unbiased := variance.Scale(n / max(n-1, 1))
+				b.RunningMean.Set(b.RunningMean.Scale(1 - m).Add(mean.Scale(m)))
+				b.RunningVar.Set(b.RunningVar.Scale(1 - m).Add(unbiased.Scale(m)))
+			})
+		}
 	} else {
 		mean := b.RunningMean.Reshape(bshape...)
 		variance := b.RunningVar.Reshape(bshape...)
