@@ -2,6 +2,7 @@ package enginetest
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -16,6 +17,7 @@ import (
 // on mismatched shapes.
 func testTensor(t *testing.T, dev *engine.Device) {
 	t.Run("RoundTrip", func(t *testing.T) { testRoundTrip(t, dev) })
+	t.Run("ReadAll", func(t *testing.T) { testReadAll(t, dev) })
 	t.Run("Constants", func(t *testing.T) { testConstants(t, dev) })
 	t.Run("CopySet", func(t *testing.T) { testCopySet(t, dev) })
 	t.Run("Random", func(t *testing.T) { testRandom(t, dev) })
@@ -41,6 +43,35 @@ func wantData(t *testing.T, what string, x *engine.Tensor, want []float32) {
 	}
 	if bad > maxReports {
 		t.Errorf("%s: %d of %d elements differ", what, bad, len(got))
+	}
+}
+
+// testReadAll reads several tensors of different sizes (an empty one among them) at once,
+// after ops that are still pending, and checks each against its own Read.
+func testReadAll(t *testing.T, dev *engine.Device) {
+	defer recoverPanic(t, "read all")
+	r := newRand("read all")
+	var ts []*engine.Tensor
+	for _, shape := range [][]int{{3}, {2, 5}, {0}, {1}, {17, 3}, {257}} {
+		data := make([]float32, numel(shape))
+		for i := range data {
+			data[i] = float32(r.NormFloat64())
+		}
+		x := dev.FromSlice(data, shape...)
+		ts = append(ts, x.Scale(2).AddScalar(1)) // pending work the read must wait for
+	}
+	got, err := engine.ReadAll(context.Background(), ts...)
+	if err != nil {
+		t.Fatalf("ReadAll: %v", err)
+	}
+	if len(got) != len(ts) {
+		t.Fatalf("ReadAll returned %d slices for %d tensors", len(got), len(ts))
+	}
+	for i, x := range ts {
+		wantData(t, fmt.Sprintf("ReadAll[%d] (shape %v)", i, x.Shape()), x, got[i])
+	}
+	if none, err := engine.ReadAll(context.Background()); err != nil || none != nil {
+		t.Errorf("ReadAll() = %v, %v; want nil, nil", none, err)
 	}
 }
 

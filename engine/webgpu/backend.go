@@ -405,18 +405,53 @@ func (b *Backend) Read(ctx context.Context, src engine.Buffer, dst []float32) er
 	if s.n == 0 {
 		return nil
 	}
-	return b.readLocked(ctx, s.wb, bytesOf(dst))
+	return b.readLocked(ctx, []*wgpu.Buffer{s.wb}, [][]byte{bytesOf(dst)})
 }
 
-// readLocked submits the recorded work with a copy of the first len(dst) bytes of src into
-// a staging buffer, maps it, waits and copies it into dst. The caller holds b.mu.
-func (b *Backend) readLocked(ctx context.Context, src *wgpu.Buffer, dst []byte) error {
-	size := uint64(len(dst))
+// ReadMany copies several buffers to the host with one submission and one map: what
+// engine.ReadAll uses, so a snapshot of a model costs one round trip, not one per tensor.
+func (b *Backend) ReadMany(ctx context.Context, srcs []engine.Buffer, dsts [][]float32) error {
+	if len(srcs) != len(dsts) {
+		return fmt.Errorf("webgpu: ReadMany of %d buffers into %d slices", len(srcs), len(dsts))
+	}
+	var bufs []*wgpu.Buffer
+	var outs [][]byte
+	for i, src := range srcs {
+		s := b.buf(src)
+		if len(dsts[i]) != s.n {
+			return fmt.Errorf("webgpu: ReadMany of a buffer of %d into %d values", s.n, len(dsts[i]))
+		}
+		if s.n > 0 {
+			bufs, outs = append(bufs, s.wb), append(outs, bytesOf(dsts[i]))
+		}
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if err := b.failed(); err != nil {
+		return err
+	}
+	if len(bufs) == 0 {
+		return nil
+	}
+	return b.readLocked(ctx, bufs, outs)
+}
+
+// readLocked submits the recorded work with copies of the first len(dsts[i]) bytes of each
+// srcs[i] into one staging buffer, maps it once, waits and copies the parts into dsts. The
+// caller holds b.mu.
+func (b *Backend) readLocked(ctx context.Context, srcs []*wgpu.Buffer, dsts [][]byte) error {
+	rb := &readback{}
+	var size uint64
+	for i, d := range dsts {
+		rb.copies = append(rb.copies, readCopy{src: srcs[i], off: size, size: uint64(len(d))})
+		size += uint64(len(d))
+	}
 	st, err := b.getStaging(size)
 	if err != nil {
 		return b.fail(err)
 	}
-	if err := b.submit(&readback{src: src, dst: st, size: size}); err != nil {
+	rb.dst = st
+	if err := b.submit(rb); err != nil {
 		return err
 	}
 	if err := st.Map(ctx, wgpu.MapModeRead, 0, size); err != nil {
@@ -433,7 +468,10 @@ func (b *Backend) readLocked(ctx context.Context, src *wgpu.Buffer, dst []byte) 
 		st.Release()
 		return b.fail(fmt.Errorf("webgpu: mapped range: %w", err))
 	}
-	copy(dst, rng.Bytes())
+	all := rng.Bytes()
+	for i, c := range rb.copies {
+		copy(dsts[i], all[c.off:c.off+c.size])
+	}
 	if err := st.Unmap(); err != nil {
 		st.Release()
 		return b.fail(fmt.Errorf("webgpu: unmap: %w", err))

@@ -5,6 +5,8 @@ import (
 	"context"
 	"slices"
 	"time"
+
+	"github.com/gogpu/wgpu"
 )
 
 // KernelTime is the time the dispatches of one kernel on one grid took while profiling.
@@ -54,7 +56,7 @@ func (b *Backend) profileLast(name string, groups [3]uint32) {
 	var tmp [4]byte
 	for _, key := range []profileKey{{kernel: name, groups: groups}, {kernel: "(round trip)"}} {
 		t0 := time.Now()
-		if b.readLocked(context.Background(), b.scratch[0], tmp[:]) != nil {
+		if b.readLocked(context.Background(), []*wgpu.Buffer{b.scratch[0]}, [][]byte{tmp[:]}) != nil {
 			return
 		}
 		b.addProfile(key, time.Since(t0))

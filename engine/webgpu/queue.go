@@ -78,10 +78,16 @@ func (b *Backend) uniformFor(i int, size uint64) (*wgpu.Buffer, error) {
 	return u, nil
 }
 
-// readback asks a submission to end with a copy of src into the staging buffer dst.
+// readback asks a submission to end with copies of buffers into the staging buffer dst.
 type readback struct {
-	src, dst *wgpu.Buffer
-	size     uint64
+	dst    *wgpu.Buffer
+	copies []readCopy
+}
+
+// readCopy copies the first size bytes of src to byte off of a staging buffer.
+type readCopy struct {
+	src       *wgpu.Buffer
+	off, size uint64
 }
 
 // maxRecorded is how many dispatches are recorded before they are submitted without waiting
@@ -275,7 +281,9 @@ func (b *Backend) submit(rb *readback) error {
 		}
 	}
 	if rb != nil {
-		enc.CopyBufferToBuffer(rb.src, 0, rb.dst, 0, rb.size)
+		for _, c := range rb.copies {
+			enc.CopyBufferToBuffer(c.src, 0, rb.dst, c.off, c.size)
+		}
 	}
 	cb, err := enc.Finish()
 	if err != nil {
