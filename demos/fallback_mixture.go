@@ -6,13 +6,23 @@ import (
 
 	"github.com/ganplay/ganplay/engine"
 	"github.com/ganplay/ganplay/engine/nn"
+	"github.com/ganplay/ganplay/engine/optim"
 	"github.com/ganplay/ganplay/models"
 )
 
-// weightSnap is a host copy of a model's weights (nn.State of G, then of D) at a step.
+// weightSnap is a host copy of a model at a step: its weights (nn.State of G, then of D) and
+// the state of its optimizers (their Slots and Steps, G's then D's; none for a model that is
+// not models.Optimized).
 type weightSnap struct {
 	step    int
 	weights [][]float32
+	opts    []optSnap
+}
+
+// optSnap is the state of one optimizer.
+type optSnap struct {
+	steps int
+	slots [][]float32
 }
 
 // state lists the tensors that a snapshot holds: G's state, then D's.
@@ -20,24 +30,45 @@ func (m *Mixture) state() []nn.Param {
 	return append(nn.State(m.nets.Generator()), nn.State(m.nets.Discriminator())...)
 }
 
-// snapshot reads the weights of G and D. It returns the read's error (a lost device) rather
-// than panicking.
+// optimizers returns the model's optimizers, or none.
+func optimizers(model models.Model) []optim.Optimizer {
+	if o, ok := model.(models.Optimized); ok {
+		return o.Optimizers()
+	}
+	return nil
+}
+
+// snapshot reads the weights of G and D and the state of their optimizers, all in one round
+// trip (engine.ReadAll). It returns the read's error (a lost device) rather than panicking.
 func (m *Mixture) snapshot() (*weightSnap, error) {
-	s := &weightSnap{step: m.tr.Steps()}
+	var ts []*engine.Tensor
 	for _, p := range m.state() {
-		v, err := p.T.Read(context.Background())
-		if err != nil {
-			return nil, fmt.Errorf("mixture: snapshot of %s: %w", p.Name, err)
-		}
-		s.weights = append(s.weights, v)
+		ts = append(ts, p.T)
+	}
+	opts := optimizers(m.model)
+	for _, o := range opts {
+		ts = append(ts, o.Slots()...)
+	}
+	data, err := engine.ReadAll(context.Background(), ts...)
+	if err != nil {
+		return nil, fmt.Errorf("mixture: snapshot: %w", err)
+	}
+	nw := len(m.state())
+	s := &weightSnap{step: m.tr.Steps(), weights: data[:nw]}
+	rest := data[nw:]
+	for _, o := range opts {
+		n := len(o.Slots())
+		s.opts = append(s.opts, optSnap{steps: o.Steps(), slots: rest[:n]})
+		rest = rest[n:]
 	}
 	return s, nil
 }
 
-// moveTo rebuilds the model on be with the weights of snap and goes on training from its
-// step: the step count and the records resume there (models.Trainer.Resume). The optimizers'
-// moments start over, and the noise and data streams are new ones drawn from the seed and
-// the step, so the run is reproducible but not the one the lost device would have made.
+// moveTo rebuilds the model on be with the weights and optimizer state of snap and goes on
+// training from its step: the step count and the records resume there
+// (models.Trainer.Resume), and the optimizers keep their moments and step counts. The noise
+// and data streams are new ones drawn from the seed and the step, so the run is
+// reproducible but not the one the lost device would have made.
 func (m *Mixture) moveTo(be engine.Backend, snap *weightSnap) error {
 	dev := engine.NewDevice(be)
 	modelRNG, dataRNG, measureRNG := models.Streams(m.s.Seed ^ (uint64(snap.step)+1)*0x9e3779b97f4a7c15)
@@ -55,8 +86,17 @@ func (m *Mixture) moveTo(be engine.Backend, snap *weightSnap) error {
 			return fmt.Errorf("mixture: snapshot of %s has %d values; want %d", p.Name, len(snap.weights[i]), p.T.Len())
 		}
 	}
+	opts := optimizers(model)
+	if len(opts) != len(snap.opts) {
+		return fmt.Errorf("mixture: the snapshot holds %d optimizers; the model has %d", len(snap.opts), len(opts))
+	}
 	for i, p := range ps {
 		p.T.SetData(snap.weights[i])
+	}
+	for i, o := range opts {
+		if err := optim.Restore(o, snap.opts[i].steps, snap.opts[i].slots); err != nil {
+			return fmt.Errorf("mixture: %w", err)
+		}
 	}
 	m.be, m.dev, m.model, m.nets = be, dev, model, nets
 	meters := []models.Meter{models.DistanceMeter{Data: models.NewToySource(dev, measureRNG, m.ds), N: MeasureN}}

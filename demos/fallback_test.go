@@ -72,6 +72,22 @@ func TestDeviceLossFallsBack(t *testing.T) {
 			t.Fatalf("%s after the switch differs from the snapshot", p.Name)
 		}
 	}
+	// The optimizers go on from their moments and step counts, not from zero.
+	opts := optimizers(m2.model)
+	if len(opts) != 2 || len(snap.opts) != 2 {
+		t.Fatalf("%d optimizers after the switch, %d in the snapshot; want G's and D's", len(opts), len(snap.opts))
+	}
+	for i, o := range opts {
+		if o.Steps() != snap.opts[i].steps || o.Steps() == 0 {
+			t.Errorf("optimizer %d after the switch has %d steps; the snapshot %d", i, o.Steps(), snap.opts[i].steps)
+		}
+		for j, sl := range o.Slots() {
+			got := sl.Data()
+			if !slices.Equal(got, snap.opts[i].slots[j]) || !slices.ContainsFunc(got, func(v float32) bool { return v != 0 }) {
+				t.Fatalf("optimizer %d slot %d after the switch is not the snapshot's (or is all zeros)", i, j)
+			}
+		}
+	}
 	for m2.Steps() <= before+SnapshotEvery {
 		frame(a)
 	}

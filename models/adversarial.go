@@ -57,6 +57,9 @@ func newAdversarial(name string, dev *engine.Device, rng *rand.Rand, g game) *ad
 	return a
 }
 
+// Optimizers returns G's optimizer, then D's (see Optimized).
+func (a *adversarial) Optimizers() []optim.Optimizer { return []optim.Optimizer{a.optG, a.optD} }
+
 // Name returns the model's name.
 func (a *adversarial) Name() string { return a.name }
 

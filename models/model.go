@@ -1,6 +1,9 @@
 package models
 
-import "github.com/ganplay/ganplay/engine"
+import (
+	"github.com/ganplay/ganplay/engine"
+	"github.com/ganplay/ganplay/engine/optim"
+)
 
 // Model is one GAN variant. Step owns its D/G update order: it draws the real batches it
 // needs from src (one per D or critic step) and returns the losses of its last updates.
@@ -18,6 +21,13 @@ type Model interface {
 // estimate of a WGAN critic (see Estimate in estimate.go).
 type Estimator interface {
 	Estimate(real Batch) []Value
+}
+
+// Optimized is implemented by models that expose their optimizers, so that a snapshot of
+// the model can hold their state (moments, step counts) besides the weights.
+type Optimized interface {
+	// Optimizers returns the model's optimizers in a fixed order (G's, then D's).
+	Optimizers() []optim.Optimizer
 }
 
 // Loss is one loss of a step, still on the device: reading it is the caller's choice.

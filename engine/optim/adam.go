@@ -17,7 +17,6 @@ type Adam struct {
 	params
 	Beta1, Beta2, Eps float32
 	m, v              []*engine.Tensor
-	t                 int
 }
 
 // NewAdam returns Adam over ps. GANs use lr 2e-4 with betas (0.5, 0.999); WGAN-GP uses
@@ -35,12 +34,15 @@ func NewAdam(ps []*engine.Tensor, lr, beta1, beta2 float32) (*Adam, error) {
 
 // Step applies one update.
 func (o *Adam) Step() {
-	o.t++
-	bc1 := 1 - math.Pow(float64(o.Beta1), float64(o.t))
-	bc2 := 1 - math.Pow(float64(o.Beta2), float64(o.t))
+	t := o.t + 1 // update counts this step
+	bc1 := 1 - math.Pow(float64(o.Beta1), float64(t))
+	bc2 := 1 - math.Pow(float64(o.Beta2), float64(t))
 	p := engine.OptimParams{LR: float32(float64(o.lr) / bc1), Beta1: o.Beta1, Beta2: o.Beta2,
 		Eps: o.Eps, Scale: float32(1 / math.Sqrt(bc2))}
 	o.update(func(i int, w, g *engine.Tensor) {
 		engine.OptimStep(engine.OptAdam, p, w, g, o.m[i], o.v[i])
 	})
 }
+
+// Slots returns the first moments of every parameter, then the second.
+func (o *Adam) Slots() []*engine.Tensor { return append(append([]*engine.Tensor(nil), o.m...), o.v...) }

@@ -19,12 +19,22 @@ type Optimizer interface {
 	SetLR(lr float32)
 	// LR returns the current learning rate.
 	LR() float32
+	// Slots returns the optimizer's state tensors in a fixed order (Adam: the first moment
+	// of every parameter, then the second; RMSProp: the running squares; SGD: the
+	// velocities). Writing them, with Steps, restores a saved state (see Restore).
+	Slots() []*engine.Tensor
+	// Steps returns the number of updates applied, on which Adam's bias correction depends.
+	Steps() int
+	// SetSteps sets that number, for an optimizer whose Slots were restored.
+	SetSteps(n int)
 }
 
-// params is the part every optimizer shares: the tensors it updates and the learning rate.
+// params is the part every optimizer shares: the tensors it updates, the learning rate and
+// the number of updates so far.
 type params struct {
 	ps []*engine.Tensor
 	lr float32
+	t  int
 }
 
 func newParams(ps []*engine.Tensor, lr float32) (params, error) {
@@ -47,9 +57,13 @@ func (p *params) ZeroGrad() {
 
 func (p *params) SetLR(lr float32) { p.lr = lr }
 func (p *params) LR() float32      { return p.lr }
+func (p *params) Steps() int       { return p.t }
+func (p *params) SetSteps(n int)   { p.t = n }
 
-// update runs f for every parameter that has a gradient, with recording off.
+// update counts one step and runs f for every parameter that has a gradient, with recording
+// off.
 func (p *params) update(f func(i int, w, g *engine.Tensor)) {
+	p.t++
 	if len(p.ps) == 0 {
 		return
 	}

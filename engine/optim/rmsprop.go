@@ -28,3 +28,6 @@ func (o *RMSProp) Step() {
 		engine.OptimStep(engine.OptRMSProp, p, w, g, o.s[i], nil)
 	})
 }
+
+// Slots returns the running averages of the squared gradients.
+func (o *RMSProp) Slots() []*engine.Tensor { return append([]*engine.Tensor(nil), o.s...) }

@@ -33,3 +33,6 @@ func (o *SGD) Step() {
 		engine.OptimStep(engine.OptSGD, engine.OptimParams{LR: o.lr, Momentum: o.Momentum}, w, g, o.v[i], nil)
 	})
 }
+
+// Slots returns the velocities.
+func (o *SGD) Slots() []*engine.Tensor { return append([]*engine.Tensor(nil), o.v...) }
