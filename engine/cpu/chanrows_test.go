@@ -1,0 +1,97 @@
+package cpu
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/ganplay/ganplay/engine"
+)
+
+// TestChanRows compares the channel-row loops (AVX2 where the CPU has it) with the
+// portable ones on row lengths that cover the eight-wide loop, every tail and rows longer
+// than a float32 run of the sums, with rows
+// further apart than their length (as a channel's are) and a negative-zero shift.
+func TestChanRows(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	for _, n := range []int{1, 2, 3, 5, 7, 8, 9, 13, 16, 17, 19, 49, 255, 256, 257, 600} {
+		rows, ld := 5, 3*n+2
+		size := (rows-1)*ld + n
+		x, y, g := randSlice(rng, size), randSlice(rng, size), randSlice(rng, size)
+		for i := range x {
+			x[i] += 3 // a mean far from 0, as the shifted sum of squares must handle
+		}
+		near := func(what string, got, want float64) {
+			t.Helper()
+			if math.Abs(got-want) > 1e-5*math.Max(1, math.Abs(want)) {
+				t.Errorf("%s n=%d = %v, want %v", what, n, got, want)
+			}
+		}
+		near("sumRows", sumRows(rows, n, x, ld), sumRowsGo(rows, n, x, ld))
+		near("dotRows64", dotRows64(rows, n, x, ld, y, ld), dotRows64Go(rows, n, x, ld, y, ld))
+		near("sqDevRows", sqDevRows(rows, n, 2.5, x, ld), sqDevRowsGo(rows, n, 2.5, x, ld))
+		var ref float64
+		for r := 0; r < rows; r++ {
+			for j := 0; j < n; j++ {
+				ref += float64(x[r*ld+j])
+			}
+		}
+		near("sumRows against float64", sumRows(rows, n, x, ld), ref)
+
+		for _, b := range []float32{-0.75, float32(math.Copysign(0, -1))} {
+			got, want := randSlice(rng, size), make([]float32, size)
+			copy(want, got)
+			shiftScaleRows(rows, n, b, 1.5, x, ld, got, ld)
+			shiftScaleRowsGo(rows, n, b, 1.5, x, ld, want, ld)
+			same(t, fmt.Sprintf("shiftScaleRows n=%d b=%v", n, b), got, want)
+		}
+		got, want := randSlice(rng, size), make([]float32, size)
+		copy(want, got)
+		gradRows(rows, n, -0.3, 0.2, 1.7, y, ld, g, ld, got, ld)
+		gradRowsGo(rows, n, -0.3, 0.2, 1.7, y, ld, g, ld, want, ld)
+		same(t, fmt.Sprintf("gradRows n=%d", n), got, want)
+	}
+}
+
+// TestReduceKeptMiddle checks Reduce's per-channel path (a sum over all axes but one in
+// the middle, as a bias gradient of [N, C, H, W]) against float64 sums, on rows of every
+// tail and longer than a float32 run.
+func TestReduceKeptMiddle(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 12))
+	be := New()
+	for _, shape := range [][]int{{5, 3, 7, 7}, {2, 4, 300}, {3, 2, 1, 13}} {
+		r := engine.Reduction{Shape: shape, Axes: make([]bool, len(shape))}
+		for i := range shape {
+			r.Axes[i] = i != 1
+		}
+		if _, _, _, ok := keptMiddle(r); !ok {
+			t.Fatalf("%v: not a kept-middle reduction", shape)
+		}
+		a, c := shape[0], shape[1]
+		b := numel(shape) / (a * c)
+		x := randSlice(rng, a*c*b)
+		xb, db := be.Alloc(len(x)), be.Alloc(c)
+		be.Write(xb, x)
+		be.Reduce(engine.OpSum, db, xb, r)
+		for ch := 0; ch < c; ch++ {
+			var want float64
+			for i := 0; i < a; i++ {
+				for j := 0; j < b; j++ {
+					want += float64(x[(i*c+ch)*b+j])
+				}
+			}
+			if got := data(db)[ch]; math.Abs(float64(got)-want) > 1e-5*math.Max(1, math.Abs(want)) {
+				t.Errorf("%v: channel %d sums to %v, want %v", shape, ch, got, want)
+			}
+		}
+	}
+}
+
+func numel(shape []int) int {
+	n := 1
+	for _, s := range shape {
+		n *= s
+	}
+	return n
+}
