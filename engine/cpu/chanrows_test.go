@@ -95,3 +95,52 @@ func numel(shape []int) int {
 	}
 	return n
 }
+
+// TestBinaryPerChannel checks Binary's per-channel path against float32 arithmetic bit for
+// bit, for both operand orders, with zeros of both signs among the values.
+func TestBinaryPerChannel(t *testing.T) {
+	rng := rand.New(rand.NewPCG(13, 14))
+	be := New()
+	negZero := float32(math.Copysign(0, -1))
+	for _, shape := range [][]int{{3, 4, 5, 5}, {2, 3, 19}} {
+		a, c := shape[0], shape[1]
+		n := numel(shape) / (a * c)
+		x, s := randSlice(rng, a*c*n), randSlice(rng, c)
+		x[0], x[1], s[0] = 0, negZero, negZero
+		xb, sb, db := be.Alloc(len(x)), be.Alloc(c), be.Alloc(len(x))
+		be.Write(xb, x)
+		be.Write(sb, s)
+		dense := engine.ContiguousStrides(shape)
+		channel := make([]int, len(shape))
+		channel[1] = 1
+		for _, op := range []engine.BinaryOp{engine.OpAdd, engine.OpSub, engine.OpMul} {
+			for _, swap := range []bool{false, true} {
+				bc := engine.Broadcast{Shape: shape, StridesA: dense, StridesB: channel}
+				a1, b1 := xb, sb
+				if swap {
+					bc.StridesA, bc.StridesB = channel, dense
+					a1, b1 = sb, xb
+				}
+				be.Binary(op, engine.Params{}, db, a1, b1, bc)
+				for i, v := range x {
+					u := s[i/n%c]
+					if swap {
+						v, u = u, v
+					}
+					var want float32
+					switch op {
+					case engine.OpAdd:
+						want = v + u
+					case engine.OpSub:
+						want = v - u
+					case engine.OpMul:
+						want = v * u
+					}
+					if got := data(db)[i]; math.Float32bits(got) != math.Float32bits(want) {
+						t.Fatalf("%v op %d swap %v: element %d = %v, want %v", shape, op, swap, i, got, want)
+					}
+				}
+			}
+		}
+	}
+}
