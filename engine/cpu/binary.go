@@ -1,8 +1,6 @@
 package cpu
 
 import (
-	"math"
-
 	"github.com/ganplay/ganplay/engine"
 	"github.com/ganplay/ganplay/engine/cpu/vec"
 )
@@ -67,9 +65,9 @@ func (b *Backend) perChannel(op engine.BinaryOp, d, x, y []float32, shape []int,
 			case engine.OpSub:
 				shift = -shift
 			case engine.OpMul:
-				shift, scale = float32(math.Copysign(0, -1)), shift
+				shift, scale = negZero, shift
 			}
-			shiftScaleRows(shape[0], n, shift, scale, x[ch*n:], c*n, d[ch*n:], c*n)
+			affineRows(shape[0], n, shift, scale, 1, negZero, x[ch*n:], c*n, d[ch*n:], c*n)
 		}
 	})
 	return true

@@ -24,21 +24,21 @@ func sumRowsGo(rows, n int, x []float32, ldx int) float64 {
 // chunk is the run of a row that a float32 partial sum gathers.
 const chunk = 256
 
-// dotRows64Go returns Σ x[r·ldx + j]·y[r·ldy + j] over r < rows, j < n.
-func dotRows64Go(rows, n int, x []float32, ldx int, y []float32, ldy int) float64 {
-	var s float64
+// dotShiftRowsGo returns Σ x[r·ldx + j]·(y[r·ldy + j] + s) over r < rows, j < n.
+func dotShiftRowsGo(rows, n int, s float32, x []float32, ldx int, y []float32, ldy int) float64 {
+	var t float64
 	for r := 0; r < rows; r++ {
 		for k := 0; k < n; k += chunk {
 			var rs float32
 			e := min(n, k+chunk)
 			yr := y[r*ldy+k : r*ldy+e]
 			for j, v := range x[r*ldx+k : r*ldx+e] {
-				rs += v * yr[j]
+				rs += v * (yr[j] + s)
 			}
-			s += float64(rs)
+			t += float64(rs)
 		}
 	}
-	return s
+	return t
 }
 
 // sqDevRowsGo returns Σ (x[r·ldx + j] - m)² over r < rows, j < n.
@@ -57,23 +57,25 @@ func sqDevRowsGo(rows, n int, m float32, x []float32, ldx int) float64 {
 	return s
 }
 
-// shiftScaleRowsGo sets y[r·ldy + j] = (x[r·ldx + j] + b)·a; y may be x.
-func shiftScaleRowsGo(rows, n int, b, a float32, x []float32, ldx int, y []float32, ldy int) {
+// affineRowsGo sets y[r·ldy + j] = ((x[r·ldx + j] + s)·a)·w + b, rounding after every
+// operation; y may be x.
+func affineRowsGo(rows, n int, s, a, w, b float32, x []float32, ldx int, y []float32, ldy int) {
 	for r := 0; r < rows; r++ {
 		yr := y[r*ldy : r*ldy+n]
 		for j, v := range x[r*ldx : r*ldx+n] {
-			yr[j] = (v + b) * a
+			t := float32(float32(v+s)*a) * w
+			yr[j] = t + b
 		}
 	}
 }
 
-// gradRowsGo sets d[r·ldd + j] = ((a·y[r·ldy + j] + b) + g[r·ldg + j])·c, rounding after
-// every operation.
-func gradRowsGo(rows, n int, a, b, c float32, y []float32, ldy int, g []float32, ldg int, d []float32, ldd int) {
+// gradRowsGo sets d[r·ldd + j] = (((y[r·ldy + j] + s)·a + b) + g[r·ldg + j])·c, rounding
+// after every operation.
+func gradRowsGo(rows, n int, s, a, b, c float32, y []float32, ldy int, g []float32, ldg int, d []float32, ldd int) {
 	for r := 0; r < rows; r++ {
 		yr, gr, dr := y[r*ldy:r*ldy+n], g[r*ldg:r*ldg+n], d[r*ldd:r*ldd+n]
 		for j, v := range yr {
-			t := float32(a * v)
+			t := float32(float32(v+s) * a)
 			t = float32(t + b)
 			dr[j] = float32(t+gr[j]) * c
 		}

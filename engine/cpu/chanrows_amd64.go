@@ -4,16 +4,16 @@ package cpu
 func sumRowsAVX2(rows, n int, x *float32, ldx int) float64
 
 //go:noescape
-func dotRows64AVX2(rows, n int, x *float32, ldx int, y *float32, ldy int) float64
+func dotShiftRowsAVX2(rows, n int, s float32, x *float32, ldx int, y *float32, ldy int) float64
 
 //go:noescape
 func sqDevRowsAVX2(rows, n int, m float32, x *float32, ldx int) float64
 
 //go:noescape
-func shiftScaleRowsAVX2(rows, n int, b, a float32, x *float32, ldx int, y *float32, ldy int)
+func affineRowsAVX2(rows, n int, s, a, w, b float32, x *float32, ldx int, y *float32, ldy int)
 
 //go:noescape
-func gradRowsAVX2(rows, n int, a, b, c float32, y *float32, ldy int, gg *float32, ldg int, d *float32, ldd int)
+func gradRowsAVX2(rows, n int, s, a, b, c float32, y *float32, ldy int, gg *float32, ldg int, d *float32, ldd int)
 
 // sumRows returns Σ x[r·ldx + j] over r < rows, j < n.
 func sumRows(rows, n int, x []float32, ldx int) float64 {
@@ -27,17 +27,17 @@ func sumRows(rows, n int, x []float32, ldx int) float64 {
 	return sumRowsGo(rows, n, x, ldx)
 }
 
-// dotRows64 returns Σ x[r·ldx + j]·y[r·ldy + j] over r < rows, j < n.
-func dotRows64(rows, n int, x []float32, ldx int, y []float32, ldy int) float64 {
+// dotShiftRows returns Σ x[r·ldx + j]·(y[r·ldy + j] + s) over r < rows, j < n.
+func dotShiftRows(rows, n int, s float32, x []float32, ldx int, y []float32, ldy int) float64 {
 	if rows <= 0 || n <= 0 {
 		return 0
 	}
 	rowsFit(x, rows, n, ldx)
 	rowsFit(y, rows, n, ldy)
 	if haveFMA {
-		return dotRows64AVX2(rows, n, &x[0], ldx, &y[0], ldy)
+		return dotShiftRowsAVX2(rows, n, s, &x[0], ldx, &y[0], ldy)
 	}
-	return dotRows64Go(rows, n, x, ldx, y, ldy)
+	return dotShiftRowsGo(rows, n, s, x, ldx, y, ldy)
 }
 
 // sqDevRows returns Σ (x[r·ldx + j] - m)² over r < rows, j < n.
@@ -52,23 +52,24 @@ func sqDevRows(rows, n int, m float32, x []float32, ldx int) float64 {
 	return sqDevRowsGo(rows, n, m, x, ldx)
 }
 
-// shiftScaleRows sets y[r·ldy + j] = (x[r·ldx + j] + b)·a; y may be x.
-func shiftScaleRows(rows, n int, b, a float32, x []float32, ldx int, y []float32, ldy int) {
+// affineRows sets y[r·ldy + j] = ((x[r·ldx + j] + s)·a)·w + b, rounding after every
+// operation; y may be x.
+func affineRows(rows, n int, s, a, w, b float32, x []float32, ldx int, y []float32, ldy int) {
 	if rows <= 0 || n <= 0 {
 		return
 	}
 	rowsFit(x, rows, n, ldx)
 	rowsFit(y, rows, n, ldy)
 	if haveFMA {
-		shiftScaleRowsAVX2(rows, n, b, a, &x[0], ldx, &y[0], ldy)
+		affineRowsAVX2(rows, n, s, a, w, b, &x[0], ldx, &y[0], ldy)
 		return
 	}
-	shiftScaleRowsGo(rows, n, b, a, x, ldx, y, ldy)
+	affineRowsGo(rows, n, s, a, w, b, x, ldx, y, ldy)
 }
 
-// gradRows sets d[r·ldd + j] = ((a·y[r·ldy + j] + b) + g[r·ldg + j])·c, rounding after
-// every operation.
-func gradRows(rows, n int, a, b, c float32, y []float32, ldy int, g []float32, ldg int, d []float32, ldd int) {
+// gradRows sets d[r·ldd + j] = (((y[r·ldy + j] + s)·a + b) + g[r·ldg + j])·c, rounding
+// after every operation.
+func gradRows(rows, n int, s, a, b, c float32, y []float32, ldy int, g []float32, ldg int, d []float32, ldd int) {
 	if rows <= 0 || n <= 0 {
 		return
 	}
@@ -76,8 +77,8 @@ func gradRows(rows, n int, a, b, c float32, y []float32, ldy int, g []float32, l
 	rowsFit(g, rows, n, ldg)
 	rowsFit(d, rows, n, ldd)
 	if haveFMA {
-		gradRowsAVX2(rows, n, a, b, c, &y[0], ldy, &g[0], ldg, &d[0], ldd)
+		gradRowsAVX2(rows, n, s, a, b, c, &y[0], ldy, &g[0], ldg, &d[0], ldd)
 		return
 	}
-	gradRowsGo(rows, n, a, b, c, y, ldy, g, ldg, d, ldd)
+	gradRowsGo(rows, n, s, a, b, c, y, ldy, g, ldg, d, ldd)
 }

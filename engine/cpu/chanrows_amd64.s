@@ -96,18 +96,21 @@ sdone:
 	VZEROUPPER
 	RET
 
-// func dotRows64AVX2(rows, n int, x *float32, ldx int, y *float32, ldy int) float64
-TEXT ·dotRows64AVX2(SB), NOSPLIT, $0-56
-	MOVQ   rows+0(FP), R8
-	MOVQ   n+8(FP), R9
-	MOVQ   x+16(FP), SI
-	MOVQ   ldx+24(FP), R10
-	MOVQ   y+32(FP), DI
-	MOVQ   ldy+40(FP), R12
-	SHLQ   $2, R10
-	SHLQ   $2, R12
+// func dotShiftRowsAVX2(rows, n int, s float32, x *float32, ldx int, y *float32, ldy int) float64
+//
+// Σ x·(y + s).
+TEXT ·dotShiftRowsAVX2(SB), NOSPLIT, $0-64
+	MOVQ         rows+0(FP), R8
+	MOVQ         n+8(FP), R9
+	VBROADCASTSS s+16(FP), Y14
+	MOVQ         x+24(FP), SI
+	MOVQ         ldx+32(FP), R10
+	MOVQ         y+40(FP), DI
+	MOVQ         ldy+48(FP), R12
+	SHLQ         $2, R10
+	SHLQ         $2, R12
 	TAIL
-	VXORPD Y4, Y4, Y4
+	VXORPD       Y4, Y4, Y4
 
 drow:
 	TESTQ  R8, R8
@@ -119,8 +122,9 @@ drow:
 dloop:
 	CMPQ        CX, R11
 	JAE         dtail
+	VADDPS      (DI)(CX*4), Y14, Y2
 	VMOVUPS     (SI)(CX*4), Y1
-	VFMADD231PS (DI)(CX*4), Y1, Y0
+	VFMADD231PS Y2, Y1, Y0
 	ADDQ        $8, CX
 	DECQ        R14
 	JNZ         dloop
@@ -132,6 +136,7 @@ dtail:
 	JAE         dflush
 	VMASKMOVPS  (SI)(CX*4), Y15, Y1
 	VMASKMOVPS  (DI)(CX*4), Y15, Y2
+	VADDPS      Y14, Y2, Y2
 	VFMADD231PS Y2, Y1, Y0
 
 dflush:
@@ -143,7 +148,7 @@ dflush:
 
 ddone:
 	TOTAL
-	VMOVSD X4, ret+48(FP)
+	VMOVSD X4, ret+56(FP)
 	VZEROUPPER
 	RET
 
@@ -197,18 +202,20 @@ qdone:
 	VZEROUPPER
 	RET
 
-// func shiftScaleRowsAVX2(rows, n int, b, a float32, x *float32, ldx int, y *float32, ldy int)
+// func affineRowsAVX2(rows, n int, s, a, w, b float32, x *float32, ldx int, y *float32, ldy int)
 //
-// y = (x + b)·a, rounded after the addition and after the product.
-TEXT ·shiftScaleRowsAVX2(SB), NOSPLIT, $0-56
+// y = ((x + s)·a)·w + b, rounded after every operation.
+TEXT ·affineRowsAVX2(SB), NOSPLIT, $0-64
 	MOVQ         rows+0(FP), R8
 	MOVQ         n+8(FP), R9
-	VBROADCASTSS b+16(FP), Y13
-	VBROADCASTSS a+20(FP), Y14
-	MOVQ         x+24(FP), SI
-	MOVQ         ldx+32(FP), R10
-	MOVQ         y+40(FP), DI
-	MOVQ         ldy+48(FP), R12
+	VBROADCASTSS s+16(FP), Y11
+	VBROADCASTSS a+20(FP), Y12
+	VBROADCASTSS w+24(FP), Y13
+	VBROADCASTSS b+28(FP), Y14
+	MOVQ         x+32(FP), SI
+	MOVQ         ldx+40(FP), R10
+	MOVQ         y+48(FP), DI
+	MOVQ         ldy+56(FP), R12
 	SHLQ         $2, R10
 	SHLQ         $2, R12
 	TAIL
@@ -221,8 +228,10 @@ arow:
 aloop:
 	CMPQ    CX, R11
 	JAE     atail
-	VADDPS  (SI)(CX*4), Y13, Y0
-	VMULPS  Y14, Y0, Y0
+	VADDPS  (SI)(CX*4), Y11, Y0
+	VMULPS  Y12, Y0, Y0
+	VMULPS  Y13, Y0, Y0
+	VADDPS  Y14, Y0, Y0
 	VMOVUPS Y0, (DI)(CX*4)
 	ADDQ    $8, CX
 	JMP     aloop
@@ -231,8 +240,10 @@ atail:
 	CMPQ       CX, R9
 	JAE        anext
 	VMASKMOVPS (SI)(CX*4), Y15, Y0
-	VADDPS     Y13, Y0, Y0
-	VMULPS     Y14, Y0, Y0
+	VADDPS     Y11, Y0, Y0
+	VMULPS     Y12, Y0, Y0
+	VMULPS     Y13, Y0, Y0
+	VADDPS     Y14, Y0, Y0
 	VMASKMOVPS Y0, Y15, (DI)(CX*4)
 
 anext:
@@ -245,15 +256,16 @@ adone:
 	VZEROUPPER
 	RET
 
-// func gradRowsAVX2(rows, n int, a, b, c float32, y *float32, ldy int, gg *float32, ldg int, d *float32, ldd int)
+// func gradRowsAVX2(rows, n int, s, a, b, c float32, y *float32, ldy int, gg *float32, ldg int, d *float32, ldd int)
 //
-// d = ((a·y + b) + g)·c, rounded after every operation (no fused multiply-add).
+// d = (((y + s)·a + b) + g)·c, rounded after every operation (no fused multiply-add).
 TEXT ·gradRowsAVX2(SB), NOSPLIT, $0-80
 	MOVQ         rows+0(FP), R8
 	MOVQ         n+8(FP), R9
-	VBROADCASTSS a+16(FP), Y12
-	VBROADCASTSS b+20(FP), Y13
-	VBROADCASTSS c+24(FP), Y14
+	VBROADCASTSS s+16(FP), Y11
+	VBROADCASTSS a+20(FP), Y12
+	VBROADCASTSS b+24(FP), Y13
+	VBROADCASTSS c+28(FP), Y14
 	MOVQ         y+32(FP), SI
 	MOVQ         ldy+40(FP), R10
 	MOVQ         gg+48(FP), DX
@@ -273,7 +285,8 @@ grow:
 gloop:
 	CMPQ    CX, R11
 	JAE     gtail
-	VMULPS  (SI)(CX*4), Y12, Y0
+	VADDPS  (SI)(CX*4), Y11, Y0
+	VMULPS  Y12, Y0, Y0
 	VADDPS  Y13, Y0, Y0
 	VADDPS  (DX)(CX*4), Y0, Y0
 	VMULPS  Y14, Y0, Y0
@@ -286,6 +299,7 @@ gtail:
 	JAE        gnext
 	VMASKMOVPS (SI)(CX*4), Y15, Y0
 	VMASKMOVPS (DX)(CX*4), Y15, Y1
+	VADDPS     Y11, Y0, Y0
 	VMULPS     Y12, Y0, Y0
 	VADDPS     Y13, Y0, Y0
 	VADDPS     Y1, Y0, Y0

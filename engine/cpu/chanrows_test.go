@@ -29,7 +29,7 @@ func TestChanRows(t *testing.T) {
 			}
 		}
 		near("sumRows", sumRows(rows, n, x, ld), sumRowsGo(rows, n, x, ld))
-		near("dotRows64", dotRows64(rows, n, x, ld, y, ld), dotRows64Go(rows, n, x, ld, y, ld))
+		near("dotShiftRows", dotShiftRows(rows, n, -2.5, x, ld, y, ld), dotShiftRowsGo(rows, n, -2.5, x, ld, y, ld))
 		near("sqDevRows", sqDevRows(rows, n, 2.5, x, ld), sqDevRowsGo(rows, n, 2.5, x, ld))
 		var ref float64
 		for r := 0; r < rows; r++ {
@@ -39,18 +39,19 @@ func TestChanRows(t *testing.T) {
 		}
 		near("sumRows against float64", sumRows(rows, n, x, ld), ref)
 
-		for _, b := range []float32{-0.75, float32(math.Copysign(0, -1))} {
+		for _, s := range []float32{-0.75, negZero} {
 			got, want := randSlice(rng, size), make([]float32, size)
 			copy(want, got)
-			shiftScaleRows(rows, n, b, 1.5, x, ld, got, ld)
-			shiftScaleRowsGo(rows, n, b, 1.5, x, ld, want, ld)
-			same(t, fmt.Sprintf("shiftScaleRows n=%d b=%v", n, b), got, want)
+			affineRows(rows, n, s, 1.5, 0.8, -0.1, x, ld, got, ld)
+			affineRowsGo(rows, n, s, 1.5, 0.8, -0.1, x, ld, want, ld)
+			same(t, fmt.Sprintf("affineRows n=%d s=%v", n, s), got, want)
+
+			got, want = randSlice(rng, size), make([]float32, size)
+			copy(want, got)
+			gradRows(rows, n, s, -0.3, 0.2, 1.7, y, ld, g, ld, got, ld)
+			gradRowsGo(rows, n, s, -0.3, 0.2, 1.7, y, ld, g, ld, want, ld)
+			same(t, fmt.Sprintf("gradRows n=%d s=%v", n, s), got, want)
 		}
-		got, want := randSlice(rng, size), make([]float32, size)
-		copy(want, got)
-		gradRows(rows, n, -0.3, 0.2, 1.7, y, ld, g, ld, got, ld)
-		gradRowsGo(rows, n, -0.3, 0.2, 1.7, y, ld, g, ld, want, ld)
-		same(t, fmt.Sprintf("gradRows n=%d", n), got, want)
 	}
 }
 
