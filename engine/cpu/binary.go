@@ -19,6 +19,9 @@ func (b *Backend) Binary(op engine.BinaryOp, p engine.Params, dst, a, bb engine.
 		panic("cpu: Binary destination does not match the broadcast shape")
 	}
 	shape, st := engine.Collapse(bc.Shape, engine.ContiguousStrides(bc.Shape), bc.StridesA, bc.StridesB)
+	if b.perChannel(op, d, x, y, shape, st) {
+		return
+	}
 	inner := shape[len(shape)-1]
 	so, sa, sb := st[0][len(shape)-1], st[1][len(shape)-1], st[2][len(shape)-1]
 	if len(shape) == 2 { // the common case (a bias over a batch, a whole tensor): no odometer
@@ -35,6 +38,39 @@ func (b *Backend) Binary(op engine.BinaryOp, p engine.Params, dst, a, bb engine.
 			binaryRow(op, p.A, d[offs[0]:], so, x[offs[1]:], sa, y[offs[2]:], sb, inner)
 		})
 	})
+}
+
+// perChannel computes, if it can, a sum, difference or product of a contiguous [A, C, B]
+// tensor with one value per channel (a bias or a scale over [N, C, H, W]) channel by
+// channel, each channel's rows in one call: x + s and x - s as (x + s)·1 and (x + (-s))·1,
+// x·s as (x + (-0))·s, which round the same. It reports whether it did.
+func (b *Backend) perChannel(op engine.BinaryOp, d, x, y []float32, shape []int, st [][]int) bool {
+	if len(shape) != 3 || op > engine.OpMul {
+		return false
+	}
+	c, n := shape[1], shape[2]
+	dense := func(s []int) bool { return s[0] == c*n && s[1] == n && s[2] == 1 }
+	channel := func(s []int) bool { return s[0] == 0 && s[1] == 1 && s[2] == 0 }
+	switch {
+	case dense(st[1]) && channel(st[2]):
+	case op != engine.OpSub && channel(st[1]) && dense(st[2]):
+		x, y = y, x
+	default:
+		return false
+	}
+	b.parallelFor(c, 2*len(d), func(lo, hi int) {
+		for ch := lo; ch < hi; ch++ {
+			shift, scale := y[ch], float32(1)
+			switch op {
+			case engine.OpSub:
+				shift = -shift
+			case engine.OpMul:
+				shift, scale = negZero, shift
+			}
+			affineRows(shape[0], n, shift, scale, 1, negZero, x[ch*n:], c*n, d[ch*n:], c*n)
+		}
+	})
+	return true
 }
 
 // vecOps maps the arithmetic binary ops to the vectorised loops of package vec.

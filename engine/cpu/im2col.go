@@ -33,6 +33,10 @@ func colRow(g engine.ConvGeom, n, r int, wide bool) int {
 }
 
 func (b *Backend) im2col(dst, x engine.Buffer, g engine.ConvGeom, wide bool) {
+	if usePhases(g) {
+		b.phasePatches(data(dst), data(x), g, wide, false)
+		return
+	}
 	b.patches(data(dst), data(x), g, wide, false)
 }
 
@@ -40,6 +44,10 @@ func (b *Backend) im2col(dst, x engine.Buffer, g engine.ConvGeom, wide bool) {
 // independent units of work.
 func (b *Backend) col2im(dst, cols engine.Buffer, g engine.ConvGeom, wide bool) {
 	d := data(dst)
+	if usePhases(g) { // overwrites every pixel
+		b.phasePatches(data(cols), d, g, wide, true)
+		return
+	}
 	clear(d)
 	b.patches(data(cols), d, g, wide, true)
 }

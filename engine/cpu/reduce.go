@@ -18,6 +18,18 @@ func (b *Backend) Reduce(op engine.ReduceOp, dst, x engine.Buffer, r engine.Redu
 	if op == engine.OpMaxReduce {
 		init = float32(math.Inf(-1))
 	}
+	if op == engine.OpSum {
+		if a, c, n, ok := keptMiddle(r); ok {
+			// A sum over all but a middle axis (the gradient of a per-channel bias or
+			// scale): each channel's rows in one call.
+			b.parallelFor(c, len(s), func(lo, hi int) {
+				for ch := lo; ch < hi; ch++ {
+					d[ch] = float32(sumRows(a, n, s[ch*n:], c*n))
+				}
+			})
+			return
+		}
+	}
 	for i := range d {
 		d[i] = init
 	}
@@ -62,6 +74,16 @@ func (b *Backend) Reduce(op engine.ReduceOp, dst, x engine.Buffer, r engine.Redu
 			reduceRow(op, d[offs[1]:], so, s[offs[0]:], si, inner)
 		})
 	})
+}
+
+// keptMiddle reports whether r sums, after collapsing, a [a, c, b] tensor over its first
+// and last axes (b > 1, a > 1), and returns their sizes.
+func keptMiddle(r engine.Reduction) (a, c, b int, ok bool) {
+	shape, st := engine.Collapse(r.Shape, engine.ContiguousStrides(r.Shape), reducedStrides(r.Shape, r.Axes))
+	if len(shape) != 3 || st[1][0] != 0 || st[1][1] != 1 || st[1][2] != 0 {
+		return 0, 0, 0, false
+	}
+	return shape[0], shape[1], shape[2], true
 }
 
 // nOutOuter counts the distinct output offsets among the outer axes of a collapsed

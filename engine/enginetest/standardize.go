@@ -40,6 +40,38 @@ func standardizeCases() []opCase {
 			ref: func(x []*array) *array { return standardizeRef(x[0], a, c, b) },
 		})
 	}
+	// BatchNorm's training map with its scale and shift (fused on backends that implement
+	// engine.AffineStandardizer), gradients to x, w and bias.
+	for _, s := range []struct {
+		a, c, b int
+		second  bool
+	}{
+		{4, 3, 2, true},
+		{3, 2, 13, false}, // rows longer than a vector, with a tail
+		{5, 2, 1, false},
+		{2, 3, 300, false},
+	} {
+		a, c, b := s.a, s.c, s.b
+		cases = append(cases, opCase{
+			desc: fmt.Sprintf("StandardizeAffine(x [%d %d %d], w [%d], bias [%d], eps %g)", a, c, b, c, c, standardizeEps),
+			in: []operand{{name: "x", shape: []int{a, c, b}, draw: normal},
+				{name: "w", shape: []int{c}, draw: normal}, {name: "bias", shape: []int{c}, draw: normal}},
+			terms:  a * b,
+			second: s.second,
+			run: func(x []*engine.Tensor) *engine.Tensor {
+				y, _, _ := engine.StandardizeAffine(x[0], x[1], x[2], a, c, b, standardizeEps)
+				return y
+			},
+			ref: func(x []*array) *array {
+				y := standardizeRef(x[0], a, c, b)
+				for i := range y.data {
+					ch := i / b % c
+					y.data[i] = y.data[i]*x[1].data[ch] + x[2].data[ch]
+				}
+				return y
+			},
+		})
+	}
 	return cases
 }
 

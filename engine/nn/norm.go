@@ -35,26 +35,26 @@ func NewBatchNorm(dev *engine.Device, c int) *BatchNorm {
 // Forward normalises x of shape [N, C] or [N, C, H, W].
 func (b *BatchNorm) Forward(x *engine.Tensor) *engine.Tensor {
 	_, bshape := normAxes(x)
-	var y *engine.Tensor
-	if b.Training {
-		c := x.Dim(1)
-		var mean, variance *engine.Tensor
-		y, mean, variance = engine.Standardize(x, x.Dim(0), c, x.Len()/(x.Dim(0)*c), b.Eps)
-		if !b.Frozen {
-			n := float32(x.Len() / c)
-			x.Device().NoGrad(func() {
-				m := b.Momentum
-				unbiased := variance.Scale(n / max(n-1, 1))
-				b.RunningMean.Set(b.RunningMean.Scale(1 - m).Add(mean.Scale(m)))
-				b.RunningVar.Set(b.RunningVar.Scale(1 - m).Add(unbiased.Scale(m)))
-			})
-		}
-	} else {
+	if !b.Training {
 		mean := b.RunningMean.Reshape(bshape...)
 		variance := b.RunningVar.Reshape(bshape...)
-		y = x.Sub(mean).Div(variance.AddScalar(b.Eps).Sqrt())
+		y := x.Sub(mean).Div(variance.AddScalar(b.Eps).Sqrt())
+		return y.Mul(b.Weight.Reshape(bshape...)).Add(b.Bias.Reshape(bshape...))
 	}
-	return y.Mul(b.Weight.Reshape(bshape...)).Add(b.Bias.Reshape(bshape...))
+	// γ and β are applied in the standardization's passes (engine.StandardizeAffine).
+	c := x.Dim(1)
+	y, mean, variance := engine.StandardizeAffine(x, b.Weight, b.Bias, x.Dim(0), c, x.Len()/(x.Dim(0)*c), b.Eps)
+	if b.Frozen {
+		return y
+	}
+	n := float32(x.Len() / c)
+	x.Device().NoGrad(func() {
+		m := b.Momentum
+		unbiased := variance.Scale(n / max(n-1, 1))
+		b.RunningMean.Set(b.RunningMean.Scale(1 - m).Add(mean.Scale(m)))
+		b.RunningVar.Set(b.RunningVar.Scale(1 - m).Add(unbiased.Scale(m)))
+	})
+	return y
 }
 
 // Params returns weight (γ) and bias (β).
