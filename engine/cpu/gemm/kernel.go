@@ -16,6 +16,9 @@ type kernel struct {
 	kc     int // depth of a packed block
 	nc     int // columns of op(B) per packed block; a multiple of nr
 	tile   func(kc int, a, b, c []float32, ldc int, alpha, beta float32)
+	// tileB, when not nil, is tile with the nr columns of op(B) read in place:
+	// row p at b[p*ldb:].
+	tileB func(kc int, a, b []float32, ldb int, c []float32, ldc int, alpha, beta float32)
 }
 
 // active is the kernel chosen at init from the CPU features. It is never

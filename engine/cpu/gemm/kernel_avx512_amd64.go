@@ -5,13 +5,14 @@ package gemm
 // macro-kernel keeps in L1 while the slivers of A stream past it, so kc is
 // chosen to keep it at 16 KiB.
 var avx512Kernel = &kernel{
-	name: "avx512",
-	mr:   8,
-	nr:   32,
-	mc:   256,
-	kc:   128,
-	nc:   2048,
-	tile: tileAVX512,
+	name:  "avx512",
+	mr:    8,
+	nr:    32,
+	mc:    256,
+	kc:    128,
+	nc:    2048,
+	tile:  tileAVX512,
+	tileB: tileAVX512B,
 }
 
 // sgemmKernel8x32 computes the 8×32 tile
@@ -35,4 +36,24 @@ func tileAVX512(kc int, a, b, c []float32, ldc int, alpha, beta float32) {
 		loadC = 1
 	}
 	sgemmKernel8x32(kc, &a[0], &b[0], &c[0], ldc, alpha, beta, loadC)
+}
+
+// sgemmKernel8x32B is sgemmKernel8x32 with op(B) read in place: row p of the
+// 32 columns starts at b[p*ldb] instead of the packed b[p*32]. It is
+// implemented in kernel_avx512_amd64.s.
+//
+//go:noescape
+func sgemmKernel8x32B(kc int, a, b, c *float32, ldc int, alpha, beta float32, loadC int, ldb int)
+
+// tileAVX512B checks the bounds of the packed sliver of A, of the 32 columns
+// of B read in place and of the C tile, and calls sgemmKernel8x32B.
+func tileAVX512B(kc int, a, b []float32, ldb int, c []float32, ldc int, alpha, beta float32) {
+	_ = a[kc*8-1]
+	_ = b[(kc-1)*ldb+31]
+	_ = c[7*ldc+31]
+	loadC := 0
+	if beta != 0 {
+		loadC = 1
+	}
+	sgemmKernel8x32B(kc, &a[0], &b[0], &c[0], ldc, alpha, beta, loadC, ldb)
 }
