@@ -13,14 +13,15 @@ var directRows = 32
 // goroutine with the GotoBLAS loop nest of kern: columns of C in blocks of nc,
 // the depth in blocks of kc (packing op(B) once per block, or only its last,
 // partial sliver when op(B) is read in place), rows in blocks of mc (packing
-// op(A)), then mr×nr tiles. It requires m, n, k > 0 and sizes that have already
-// been checked.
-func gemmBlocked(kern *kernel, transA, transB bool, m, n, k int, alpha float32, a []float32, lda int, b []float32, ldb int, beta float32, c []float32, ldc int) {
+// op(A)), then mr×nr tiles. When boff is not nil, row p of op(B) (untransposed)
+// is b[boff[p]:] instead of b[p*ldb:]. It requires m, n, k > 0 and sizes that
+// have already been checked.
+func gemmBlocked(kern *kernel, transA, transB bool, m, n, k int, alpha float32, a []float32, lda int, b []float32, ldb int, boff []int, beta float32, c []float32, ldc int) {
 	mr, nr := kern.mr, kern.nr
 	kcb := balance(k, kern.kc, 1)
 	mcb := balance(m, kern.mc, mr)
 	ncb := balance(n, kern.nc, nr)
-	direct := kern.tileB != nil && !transB && m <= directRows
+	direct := kern.tileB != nil && !transB && boff == nil && m <= directRows
 
 	ws := getWorkspace(mcb*kcb, ncb*kcb, mr*nr)
 	defer putWorkspace(ws)
@@ -38,6 +39,8 @@ func gemmBlocked(kern *kernel, transA, transB bool, m, n, k int, alpha float32, 
 				if full < nc {
 					packB(ws.b[full*kc:], false, b, ldb, pc, jc+full, kc, nc-full, nr)
 				}
+			} else if boff != nil {
+				packRunsAt(ws.b, b, boff[pc:pc+kc], jc, kc, nc, nr)
 			} else {
 				packB(ws.b, transB, b, ldb, pc, jc, kc, nc, nr)
 			}

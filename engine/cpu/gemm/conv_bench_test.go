@@ -51,7 +51,7 @@ func BenchmarkSgemmConv(b *testing.B) {
 		// The packed micro-kernel alone, for comparison with the streaming paths.
 		b.Run(bc.name+"/packed", func(b *testing.B) {
 			for b.Loop() {
-				gemmBlocked(active, bc.transA, bc.transB, bc.m, bc.n, bc.k, 1, x, lda, y, ldb, 0, z, bc.n)
+				gemmBlocked(active, bc.transA, bc.transB, bc.m, bc.n, bc.k, 1, x, lda, y, ldb, nil, 0, z, bc.n)
 			}
 			b.ReportMetric(flops*float64(b.N)/b.Elapsed().Seconds()/1e9, "GFLOP/s")
 		})

@@ -31,7 +31,7 @@ func sgemm(kern *kernel, procs int, transA, transB bool, m, n, k int, alpha floa
 	if gemvs(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc) {
 		return
 	}
-	gemmParallel(kern, procs, transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
+	gemmParallel(kern, procs, transA, transB, m, n, k, alpha, a, lda, b, ldb, nil, beta, c, ldc)
 }
 
 // checkSizes panics unless m, n, k ≥ 0, the strides are at least the row

@@ -124,42 +124,56 @@ func interleave8(d []float32, at, stride int, src []float32, ld, off, kc int) {
 //
 // Each source row is read once, front to back.
 func packRuns(dst, src []float32, ld, r0, c0, kc, n, w int) {
-	full := n / w
 	for p := 0; p < kc; p++ {
 		off := (r0+p)*ld + c0
-		row := src[off : off+n]
-		switch {
-		case copyRuns(dst[p*w:], row, full, kc*w, w):
-		case w == 4:
-			for s := 0; s < full; s++ {
-				dp := (*[4]float32)(dst[s*kc*4+p*4:])
-				sp := (*[4]float32)(row[s*4:])
-				dp[0], dp[1], dp[2], dp[3] = sp[0], sp[1], sp[2], sp[3]
-			}
-		case w == 6:
-			for s := 0; s < full; s++ {
-				dp := (*[6]float32)(dst[s*kc*6+p*6:])
-				sp := (*[6]float32)(row[s*6:])
-				dp[0], dp[1], dp[2], dp[3], dp[4], dp[5] = sp[0], sp[1], sp[2], sp[3], sp[4], sp[5]
-			}
-		case w == 16:
-			for s := 0; s < full; s++ {
-				dp := (*[16]float32)(dst[s*kc*16+p*16:])
-				sp := (*[16]float32)(row[s*16:])
-				*(*[4]float32)(dp[0:]) = *(*[4]float32)(sp[0:])
-				*(*[4]float32)(dp[4:]) = *(*[4]float32)(sp[4:])
-				*(*[4]float32)(dp[8:]) = *(*[4]float32)(sp[8:])
-				*(*[4]float32)(dp[12:]) = *(*[4]float32)(sp[12:])
-			}
-		default:
-			for s := 0; s < full; s++ {
-				copy(dst[s*kc*w+p*w:s*kc*w+p*w+w], row[s*w:s*w+w])
-			}
+		packRow(dst, src[off:off+n], p, kc, w)
+	}
+}
+
+// packRunsAt is packRuns for rows that start at given offsets: row p of the
+// block is src[offs[p]+c0 : offs[p]+c0+n], for p < kc.
+func packRunsAt(dst, src []float32, offs []int, c0, kc, n, w int) {
+	for p, o := range offs[:kc] {
+		packRow(dst, src[o+c0:o+c0+n], p, kc, w)
+	}
+}
+
+// packRow stores row, step p of a kc-deep block, into its slivers of w
+// columns: dst[s*kc*w + p*w + j] = row[s*w+j], zero past the end of row.
+func packRow(dst, row []float32, p, kc, w int) {
+	n := len(row)
+	full := n / w
+	switch {
+	case copyRuns(dst[p*w:], row, full, kc*w, w):
+	case w == 4:
+		for s := 0; s < full; s++ {
+			dp := (*[4]float32)(dst[s*kc*4+p*4:])
+			sp := (*[4]float32)(row[s*4:])
+			dp[0], dp[1], dp[2], dp[3] = sp[0], sp[1], sp[2], sp[3]
 		}
-		if rest := n - full*w; rest > 0 {
-			dp := dst[full*kc*w+p*w : full*kc*w+p*w+w]
-			copy(dp, row[full*w:])
-			clear(dp[rest:])
+	case w == 6:
+		for s := 0; s < full; s++ {
+			dp := (*[6]float32)(dst[s*kc*6+p*6:])
+			sp := (*[6]float32)(row[s*6:])
+			dp[0], dp[1], dp[2], dp[3], dp[4], dp[5] = sp[0], sp[1], sp[2], sp[3], sp[4], sp[5]
 		}
+	case w == 16:
+		for s := 0; s < full; s++ {
+			dp := (*[16]float32)(dst[s*kc*16+p*16:])
+			sp := (*[16]float32)(row[s*16:])
+			*(*[4]float32)(dp[0:]) = *(*[4]float32)(sp[0:])
+			*(*[4]float32)(dp[4:]) = *(*[4]float32)(sp[4:])
+			*(*[4]float32)(dp[8:]) = *(*[4]float32)(sp[8:])
+			*(*[4]float32)(dp[12:]) = *(*[4]float32)(sp[12:])
+		}
+	default:
+		for s := 0; s < full; s++ {
+			copy(dst[s*kc*w+p*w:s*kc*w+p*w+w], row[s*w:s*w+w])
+		}
+	}
+	if rest := n - full*w; rest > 0 {
+		dp := dst[full*kc*w+p*w : full*kc*w+p*w+w]
+		copy(dp, row[full*w:])
+		clear(dp[rest:])
 	}
 }

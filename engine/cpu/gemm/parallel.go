@@ -15,7 +15,7 @@ const (
 // longer side, rows or columns, and each band is computed by gemmBlocked, so
 // the goroutines never write the same element. It requires m, n, k > 0 and
 // sizes that have already been checked.
-func gemmParallel(kern *kernel, procs int, transA, transB bool, m, n, k int, alpha float32, a []float32, lda int, b []float32, ldb int, beta float32, c []float32, ldc int) {
+func gemmParallel(kern *kernel, procs int, transA, transB bool, m, n, k int, alpha float32, a []float32, lda int, b []float32, ldb int, boff []int, beta float32, c []float32, ldc int) {
 	work := float64(m) * float64(n) * float64(k)
 	byCols := n >= m
 	dim, unit := m, kern.mr
@@ -25,7 +25,7 @@ func gemmParallel(kern *kernel, procs int, transA, transB bool, m, n, k int, alp
 	tiles := (dim + unit - 1) / unit
 	workers := min(procs, tiles, int(work/workPerGoroutine))
 	if work < parallelMin || workers <= 1 {
-		gemmBlocked(kern, transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
+		gemmBlocked(kern, transA, transB, m, n, k, alpha, a, lda, b, ldb, boff, beta, c, ldc)
 		return
 	}
 	band := (tiles + workers - 1) / workers * unit
@@ -37,7 +37,8 @@ func gemmParallel(kern *kernel, procs int, transA, transB bool, m, n, k int, alp
 		lo := w * band
 		size := min(band, dim-lo)
 		if byCols {
-			// Column j of op(B) starts at b[j], or at b[j*ldb] when transposed.
+			// Column j of op(B) starts at b[j], or at b[j*ldb] when transposed
+			// (and at b[boff[p]+j] in row p when boff is given).
 			var bs []float32
 			if transB {
 				bs = b[lo*ldb:]
@@ -46,7 +47,7 @@ func gemmParallel(kern *kernel, procs int, transA, transB bool, m, n, k int, alp
 			}
 			go func() {
 				defer wg.Done()
-				gemmBlocked(kern, transA, transB, m, size, k, alpha, a, lda, bs, ldb, beta, c[lo:], ldc)
+				gemmBlocked(kern, transA, transB, m, size, k, alpha, a, lda, bs, ldb, boff, beta, c[lo:], ldc)
 			}()
 			continue
 		}
@@ -59,13 +60,13 @@ func gemmParallel(kern *kernel, procs int, transA, transB bool, m, n, k int, alp
 		}
 		go func() {
 			defer wg.Done()
-			gemmBlocked(kern, transA, transB, size, n, k, alpha, as, lda, b, ldb, beta, c[lo*ldc:], ldc)
+			gemmBlocked(kern, transA, transB, size, n, k, alpha, as, lda, b, ldb, boff, beta, c[lo*ldc:], ldc)
 		}()
 	}
 	if byCols {
-		gemmBlocked(kern, transA, transB, m, band, k, alpha, a, lda, b, ldb, beta, c, ldc)
+		gemmBlocked(kern, transA, transB, m, band, k, alpha, a, lda, b, ldb, boff, beta, c, ldc)
 	} else {
-		gemmBlocked(kern, transA, transB, band, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
+		gemmBlocked(kern, transA, transB, band, n, k, alpha, a, lda, b, ldb, boff, beta, c, ldc)
 	}
 	wg.Wait()
 }
