@@ -45,6 +45,49 @@ type DirectConv interface {
 	ConvDirectWeightGrad(dw, dy, x Buffer, g ConvGeom, co int)
 }
 
+// ShiftedConv is implemented by backends that compute a stride-1 convolution's forward pass
+// as a product of the weights with shifted views of the padded input, without writing the
+// patch matrix (C·KH·KW times the image) and reading it back. Conv2d uses it when no
+// weight gradient can be asked for (no recording, or weights that do not require grad: a
+// display pass, a generator run under NoGrad for D's step), so the input is never
+// unfolded; the input's gradient is the unfolded product (see unfoldedGrads). A
+// convolution whose weights train keeps the unfolded forward, whose patch matrix the
+// weight gradient reuses: unfolding it again in the backward pass, and computing the
+// Wp - OW dropped columns per row, cost more than the shifted forward saves.
+type ShiftedConv interface {
+	// ConvShifted overwrites y [N, CO, OH, OW] with the cross-correlation of x [N, C, H, W]
+	// and w [CO, C, KH, KW] (stride 1, geometry g), without bias.
+	ConvShifted(y, x, w Buffer, g ConvGeom, co int)
+}
+
+// convShifted is Conv2d without bias through ShiftedConv.
+func convShifted(sc ShiftedConv, x, w *Tensor, g ConvGeom, co int) *Tensor {
+	out := x.dev.empty([]int{g.N, co, g.OH, g.OW})
+	sc.ConvShifted(out.buf, x.buf, w.buf, g, co)
+	record(out, "conv-shifted", []*Tensor{x, w}, func(gr *Tensor) []*Tensor {
+		return unfoldedGrads(x, w, gr, g, co)
+	})
+	return out
+}
+
+// unfoldedGrads returns the gradients of y = W·im2col(x) (per image, without bias) given
+// gr = ∂L/∂y as the unfolded products
+//
+//	∂L/∂x = col2im(Wᵀ·gr),  ∂L/∂W = Σ_n gr_n·im2col(x)_nᵀ,
+//
+// each only when its input needs it. They are graph ops, so their own gradients are known.
+func unfoldedGrads(x, w, gr *Tensor, g ConvGeom, co int) []*Tensor {
+	d := gr.Reshape(g.N, co, g.OH*g.OW)
+	var dx, dw *Tensor
+	if x.needsGrad() || gr.dev.GradEnabled() {
+		dx = MatMul(w.Reshape(co, -1), d, true, false).Col2Im(g)
+	}
+	if w.needsGrad() || gr.dev.GradEnabled() {
+		dw = matmulSum(d, x.Im2Col(g), false, true).Reshape(w.shape...)
+	}
+	return []*Tensor{dx, dw}
+}
+
 // directMaxOut is the largest number of output channels convolved directly (DirectConv).
 const directMaxOut = 4
 
@@ -56,12 +99,7 @@ func convDirect(dc DirectConv, x, w *Tensor, g ConvGeom, co int) *Tensor {
 	dc.ConvDirect(out.buf, x.buf, w.buf, g, co)
 	record(out, "conv-direct", []*Tensor{x, w}, func(gr *Tensor) []*Tensor {
 		if gr.dev.GradEnabled() {
-			l := g.OH * g.OW
-			d := gr.Reshape(g.N, co, l)
-			wm := w.Reshape(co, -1)
-			dx := MatMul(wm, d, true, false).Col2Im(g)
-			dw := matmulSum(d, x.Im2Col(g), false, true).Reshape(w.shape...)
-			return []*Tensor{dx, dw}
+			return unfoldedGrads(x, w, gr, g, co)
 		}
 		var dx, dw *Tensor
 		if x.needsGrad() {
@@ -134,6 +172,10 @@ func Conv2d(x, w, b *Tensor, stride, pad int) *Tensor {
 	l, k := g.OH*g.OW, g.C*kh*kw
 	if dc, ok := x.dev.b.(DirectConv); ok && co <= directMaxOut && stride == 1 && kh*kw > 1 {
 		return addChannelBias(convDirect(dc, x, w, g, co), b)
+	}
+	weightGrad := x.dev.GradEnabled() && w.requiresGrad
+	if sc, ok := x.dev.b.(ShiftedConv); ok && stride == 1 && kh*kw > 1 && !wholeBatch(n, l) && !weightGrad {
+		return addChannelBias(convShifted(sc, x, w, g, co), b)
 	}
 	var cols *Tensor
 	switch {

@@ -76,6 +76,42 @@ var convShapes = []struct {
 	{[]int{1, 2, 6, 5}, []int{2, 2, 3, 2}, true, 1, 1},
 	{[]int{1, 1, 3, 3}, []int{1, 1, 3, 3}, true, 1, 0},
 	{[]int{2, 4, 12, 12}, []int{8, 4, 3, 3}, true, 1, 1},
+	// More than 4 output channels at stride 1 on one image, with and without padding,
+	// with dropped columns of a shifted convolution (Wp > OW) and without (a 3×1 kernel,
+	// no padding); convConstCases runs them with weights that do not train.
+	{[]int{1, 3, 6, 7}, []int{6, 3, 3, 2}, true, 1, 0},
+	{[]int{1, 2, 5, 5}, []int{5, 2, 2, 3}, false, 1, 2},
+	{[]int{1, 2, 4, 6}, []int{6, 2, 3, 1}, true, 1, 0},
+}
+
+// convConstCases returns Conv2d with weights that do not require grad (a frozen or
+// display pass), on the stride-1 shapes with more than 4 output channels: backends that
+// implement engine.ShiftedConv take their shifted path here, whose input gradient (and its
+// own gradient, for the Hessian-vector product) is checked like any other.
+func convConstCases() []opCase {
+	var cases []opCase
+	for _, s := range convShapes {
+		if s.stride != 1 || s.w[0] <= 4 || s.w[2]*s.w[3] == 1 {
+			continue
+		}
+		desc := fmt.Sprintf("Conv2d(x %v, constant w %v, stride 1, pad %d)", s.x, s.w, s.pad)
+		w := draw(newRand(desc+" w"), s.w, normal)
+		g := convGeom{n: s.x[0], c: s.x[1], h: s.x[2], w: s.x[3], kh: s.w[2], kw: s.w[3],
+			strideH: 1, strideW: 1, padH: s.pad, padW: s.pad}
+		oh, ow := g.out()
+		cases = append(cases, opCase{
+			desc:   desc,
+			in:     []operand{{name: "x", shape: s.x, draw: normal}},
+			terms:  max(g.c*g.kh*g.kw, s.w[0]*g.kh*g.kw, g.n*oh*ow),
+			second: true,
+			run: func(x []*engine.Tensor) *engine.Tensor {
+				wt := x[0].Device().FromSlice(w.float32s(), w.shape...)
+				return engine.Conv2d(x[0], wt, nil, 1, s.pad)
+			},
+			ref: func(x []*array) *array { return conv2dRef(x[0], w, nil, 1, s.pad) },
+		})
+	}
+	return cases
 }
 
 // convCases returns Conv2d on every convolution shape.

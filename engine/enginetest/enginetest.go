@@ -29,6 +29,7 @@ func TestBackend(t *testing.T, b engine.Backend) {
 		{"Movement", movementCases},
 		{"Im2Col", im2colCases},
 		{"Conv2d", convCases},
+		{"Conv2dConstWeights", convConstCases},
 		{"ConvTranspose2d", convTransposeCases},
 		{"Pool", poolCases},
 		{"Standardize", standardizeCases},
