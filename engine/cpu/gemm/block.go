@@ -21,7 +21,7 @@ func gemmBlocked(kern *kernel, transA, transB bool, m, n, k int, alpha float32, 
 	kcb := balance(k, kern.kc, 1)
 	mcb := balance(m, kern.mc, mr)
 	ncb := balance(n, kern.nc, nr)
-	direct := kern.tileB != nil && !transB && boff == nil && m <= directRows
+	direct := !transB && m <= directRows && (boff == nil && kern.tileB != nil || boff != nil && kern.tileO != nil)
 
 	ws := getWorkspace(mcb*kcb, ncb*kcb, mr*nr)
 	defer putWorkspace(ws)
@@ -35,9 +35,17 @@ func gemmBlocked(kern *kernel, transA, transB bool, m, n, k int, alpha float32, 
 				// Full slivers are read where they are; the last, partial one
 				// is packed, at its place in ws.b.
 				full := nc / nr * nr
-				src.direct, src.ldb, src.full = b[pc*ldb+jc:], ldb, full
-				if full < nc {
-					packB(ws.b[full*kc:], false, b, ldb, pc, jc+full, kc, nc-full, nr)
+				src.full = full
+				if boff != nil {
+					src.direct, src.offs = b[jc:], boff[pc:pc+kc]
+					if full < nc {
+						packRunsAt(ws.b[full*kc:], b, src.offs, jc+full, kc, nc-full, nr)
+					}
+				} else {
+					src.direct, src.ldb = b[pc*ldb+jc:], ldb
+					if full < nc {
+						packB(ws.b[full*kc:], false, b, ldb, pc, jc+full, kc, nc-full, nr)
+					}
 				}
 			} else if boff != nil {
 				packRunsAt(ws.b, b, boff[pc:pc+kc], jc, kc, nc, nr)
@@ -59,19 +67,26 @@ func gemmBlocked(kern *kernel, transA, transB bool, m, n, k int, alpha float32, 
 
 // bSource is where macroKernel finds the kc×nc block of op(B): packed slivers
 // in packed, except the first full columns, which are read in place from
-// direct (row stride ldb) when direct is set.
+// direct when it is set: row p at direct[p*ldb:], or at direct[offs[p]:] when
+// offs is set.
 type bSource struct {
 	kc, nr int
 	packed []float32
 	direct []float32
 	ldb    int
+	offs   []int
 	full   int
 }
 
 // tile computes the mr×nr tile of C at c from the packed sliver ap of A and
 // the columns of B from jr on (see kernel.tile).
 func (s bSource) tile(kern *kernel, jr int, ap, c []float32, ldc int, alpha, beta float32) {
-	if jr < s.full {
+	switch {
+	case jr >= s.full:
+	case s.offs != nil:
+		kern.tileO(s.kc, ap, s.direct[jr:], s.offs, c, ldc, alpha, beta)
+		return
+	default:
 		kern.tileB(s.kc, ap, s.direct[jr:], s.ldb, c, ldc, alpha, beta)
 		return
 	}

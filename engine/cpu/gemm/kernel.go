@@ -19,6 +19,9 @@ type kernel struct {
 	// tileB, when not nil, is tile with the nr columns of op(B) read in place:
 	// row p at b[p*ldb:].
 	tileB func(kc int, a, b []float32, ldb int, c []float32, ldc int, alpha, beta float32)
+	// tileO, when not nil, is tile with the rows of op(B) read in place at
+	// offsets: row p at b[offs[p]:] (SgemmRowsAt).
+	tileO func(kc int, a, b []float32, offs []int, c []float32, ldc int, alpha, beta float32)
 }
 
 // active is the kernel chosen at init from the CPU features. It is never

@@ -13,6 +13,7 @@ var avx512Kernel = &kernel{
 	nc:    2048,
 	tile:  tileAVX512,
 	tileB: tileAVX512B,
+	tileO: tileAVX512O,
 }
 
 // sgemmKernel8x32 computes the 8×32 tile
@@ -56,4 +57,26 @@ func tileAVX512B(kc int, a, b []float32, ldb int, c []float32, ldc int, alpha, b
 		loadC = 1
 	}
 	sgemmKernel8x32B(kc, &a[0], &b[0], &c[0], ldc, alpha, beta, loadC, ldb)
+}
+
+// sgemmKernel8x32O is sgemmKernel8x32 with the rows of B read in place at
+// offsets: row p of the 32 columns starts at b[offs[p]]. It is implemented in
+// kernel_avx512_amd64.s.
+//
+//go:noescape
+func sgemmKernel8x32O(kc int, a, b, c *float32, ldc int, alpha, beta float32, loadC int, offs *int)
+
+// tileAVX512O checks the bounds of the packed sliver of A, of the offsets and of
+// the C tile and calls sgemmKernel8x32O. That every row b[offs[p]:offs[p]+32]
+// lies inside b is the caller's promise (SgemmRowsAt checks each row once).
+func tileAVX512O(kc int, a, b []float32, offs []int, c []float32, ldc int, alpha, beta float32) {
+	_ = a[kc*8-1]
+	_ = offs[kc-1]
+	_ = b[31]
+	_ = c[7*ldc+31]
+	loadC := 0
+	if beta != 0 {
+		loadC = 1
+	}
+	sgemmKernel8x32O(kc, &a[0], &b[0], &c[0], ldc, alpha, beta, loadC, &offs[0])
 }

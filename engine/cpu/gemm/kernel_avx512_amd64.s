@@ -254,3 +254,69 @@ bupdate:
 	UPDATE_TILE
 	VZEROUPPER
 	RET
+
+// func sgemmKernel8x32O(kc int, a, b, c *float32, ldc int, alpha, beta float32, loadC int, offs *int)
+//
+// sgemmKernel8x32 with the rows of B read in place at given offsets: row p of
+// the 32 columns starts at b[offs[p]] (SgemmRowsAt's shifted rows).
+TEXT ·sgemmKernel8x32O(SB), NOSPLIT, $0-64
+	MOVQ kc+0(FP), CX
+	MOVQ a+8(FP), AX
+	MOVQ b+16(FP), BX
+	MOVQ c+24(FP), DX
+	MOVQ ldc+32(FP), R9
+	MOVQ offs+56(FP), SI
+	SHLQ $2, R9            // ldc in bytes
+	LEAQ (R9)(R9*2), R12   // 3*ldc
+	LEAQ (DX)(R9*4), R10   // row 4
+
+	PREFETCH_C
+
+	ZERO_TILE
+
+	MOVQ CX, R8
+	SHRQ $2, R8
+	ANDQ $3, CX
+	TESTQ R8, R8
+	JZ   otail
+
+oloop4:
+	MOVQ  (SI), R11
+	MOVQ  8(SI), R13
+	STEPS(0, (BX)(R11*4), 64(BX)(R11*4))
+	STEPS(32, (BX)(R13*4), 64(BX)(R13*4))
+	MOVQ  16(SI), R11
+	MOVQ  24(SI), R13
+	STEPS(64, (BX)(R11*4), 64(BX)(R11*4))
+	STEPS(96, (BX)(R13*4), 64(BX)(R13*4))
+	ADDQ $128, AX
+	ADDQ $32, SI
+	DECQ R8
+	JNZ  oloop4
+
+otail:
+	TESTQ CX, CX
+	JZ    odone
+
+oloop1:
+	MOVQ (SI), R11
+	STEPS(0, (BX)(R11*4), 64(BX)(R11*4))
+	ADDQ $32, AX
+	ADDQ $8, SI
+	DECQ CX
+	JNZ  oloop1
+
+odone:
+	VBROADCASTSS alpha+40(FP), Z26
+	MOVQ loadC+48(FP), R8
+	TESTQ R8, R8
+	JNZ  oupdate
+	STORE_TILE
+	VZEROUPPER
+	RET
+
+oupdate:
+	VBROADCASTSS beta+44(FP), Z27
+	UPDATE_TILE
+	VZEROUPPER
+	RET
