@@ -33,7 +33,7 @@ func colRow(g engine.ConvGeom, n, r int, wide bool) int {
 }
 
 func (b *Backend) im2col(dst, x engine.Buffer, g engine.ConvGeom, wide bool) {
-	if usePhases(g) {
+	if usePhases(g, false) {
 		b.phasePatches(data(dst), data(x), g, wide, false)
 		return
 	}
@@ -44,7 +44,7 @@ func (b *Backend) im2col(dst, x engine.Buffer, g engine.ConvGeom, wide bool) {
 // independent units of work.
 func (b *Backend) col2im(dst, cols engine.Buffer, g engine.ConvGeom, wide bool) {
 	d := data(dst)
-	if usePhases(g) { // overwrites every pixel
+	if usePhases(g, true) { // overwrites every pixel
 		b.phasePatches(data(cols), d, g, wide, true)
 		return
 	}

@@ -9,8 +9,9 @@ import (
 )
 
 // TestPhasePatches compares the phase-plane patches with the direct ones (patchRow) in
-// both layouts, unfolding and folding, on strided geometries with odd sizes, unequal
-// strides and paddings, and rows long enough for the eight-wide loops and their tails.
+// both layouts, unfolding and folding, on strided and stride-1 geometries with odd sizes,
+// unequal strides and paddings, and rows long enough for the eight-wide loops and their
+// tails.
 func TestPhasePatches(t *testing.T) {
 	geoms := []engine.ConvGeom{
 		engine.NewConvGeom(3, 2, 14, 14, 4, 4, 2, 1),
@@ -21,10 +22,16 @@ func TestPhasePatches(t *testing.T) {
 		engine.NewConvGeom(1, 2, 6, 7, 3, 3, 2, 3),
 		{N: 2, C: 2, H: 21, W: 30, KH: 3, KW: 2, StrideH: 2, StrideW: 1, PadH: 1, PadW: 0, OH: 11, OW: 29},
 		{N: 1, C: 3, H: 30, W: 19, KH: 4, KW: 3, StrideH: 1, StrideW: 3, PadH: 2, PadW: 1, OH: 31, OW: 7},
+		// Stride 1: one phase, the padded image (CycleGAN's reflect-padded 3×3 and 7×7
+		// layers have no zero padding; Conv2d's 3×3 has one pixel).
+		engine.NewConvGeom(2, 3, 18, 18, 3, 3, 1, 0),
+		engine.NewConvGeom(1, 2, 13, 11, 7, 7, 1, 3),
+		engine.NewConvGeom(2, 2, 9, 70, 3, 3, 1, 1),
+		{N: 1, C: 2, H: 8, W: 10, KH: 2, KW: 3, StrideH: 1, StrideW: 1, PadH: 0, PadW: 2, OH: 7, OW: 12},
 	}
 	rng := rand.New(rand.NewPCG(3, 4))
 	for _, g := range geoms {
-		if !usePhases(g) {
+		if !usePhases(g, true) {
 			t.Fatalf("%+v does not take the phase path", g)
 		}
 		for _, wide := range []bool{false, true} {
