@@ -46,9 +46,14 @@ func tileAVX2(kc int, a, b, c []float32, ldc int, alpha, beta float32) {
 	_ = a[kc*6-1]
 	_ = b[kc*16-1]
 	_ = c[5*ldc+15]
-	loadC := 0
+	sgemmKernel6x16(kc, &a[0], &b[0], &c[0], ldc, alpha, beta, loadC(beta))
+}
+
+// loadC is the assembly kernels' flag for reading C: 1 when beta is not zero.
+// With beta zero C is written without being read, so NaN and Inf there vanish.
+func loadC(beta float32) int {
 	if beta != 0 {
-		loadC = 1
+		return 1
 	}
-	sgemmKernel6x16(kc, &a[0], &b[0], &c[0], ldc, alpha, beta, loadC)
+	return 0
 }

@@ -32,11 +32,7 @@ func tileAVX512(kc int, a, b, c []float32, ldc int, alpha, beta float32) {
 	_ = a[kc*8-1]
 	_ = b[kc*32-1]
 	_ = c[7*ldc+31]
-	loadC := 0
-	if beta != 0 {
-		loadC = 1
-	}
-	sgemmKernel8x32(kc, &a[0], &b[0], &c[0], ldc, alpha, beta, loadC)
+	sgemmKernel8x32(kc, &a[0], &b[0], &c[0], ldc, alpha, beta, loadC(beta))
 }
 
 // sgemmKernel8x32B is sgemmKernel8x32 with op(B) read in place: row p of the
@@ -52,11 +48,7 @@ func tileAVX512B(kc int, a, b []float32, ldb int, c []float32, ldc int, alpha, b
 	_ = a[kc*8-1]
 	_ = b[(kc-1)*ldb+31]
 	_ = c[7*ldc+31]
-	loadC := 0
-	if beta != 0 {
-		loadC = 1
-	}
-	sgemmKernel8x32B(kc, &a[0], &b[0], &c[0], ldc, alpha, beta, loadC, ldb)
+	sgemmKernel8x32B(kc, &a[0], &b[0], &c[0], ldc, alpha, beta, loadC(beta), ldb)
 }
 
 // sgemmKernel8x32O is sgemmKernel8x32 with the rows of B read in place at
@@ -74,9 +66,5 @@ func tileAVX512O(kc int, a, b []float32, offs []int, c []float32, ldc int, alpha
 	_ = offs[kc-1]
 	_ = b[31]
 	_ = c[7*ldc+31]
-	loadC := 0
-	if beta != 0 {
-		loadC = 1
-	}
-	sgemmKernel8x32O(kc, &a[0], &b[0], &c[0], ldc, alpha, beta, loadC, &offs[0])
+	sgemmKernel8x32O(kc, &a[0], &b[0], &c[0], ldc, alpha, beta, loadC(beta), &offs[0])
 }
