@@ -30,28 +30,7 @@ func gemmBlocked(kern *kernel, transA, transB bool, m, n, k int, alpha float32, 
 		nc := min(ncb, n-jc)
 		for pc := 0; pc < k; pc += kcb {
 			kc := min(kcb, k-pc)
-			src := bSource{kc: kc, nr: nr, packed: ws.b}
-			if direct {
-				// Full slivers are read where they are; the last, partial one
-				// is packed, at its place in ws.b.
-				full := nc / nr * nr
-				src.full = full
-				if boff != nil {
-					src.direct, src.offs = b[jc:], boff[pc:pc+kc]
-					if full < nc {
-						packRunsAt(ws.b[full*kc:], b, src.offs, jc+full, kc, nc-full, nr)
-					}
-				} else {
-					src.direct, src.ldb = b[pc*ldb+jc:], ldb
-					if full < nc {
-						packB(ws.b[full*kc:], false, b, ldb, pc, jc+full, kc, nc-full, nr)
-					}
-				}
-			} else if boff != nil {
-				packRunsAt(ws.b, b, boff[pc:pc+kc], jc, kc, nc, nr)
-			} else {
-				packB(ws.b, transB, b, ldb, pc, jc, kc, nc, nr)
-			}
+			src := blockB(ws, direct, transB, b, ldb, boff, pc, jc, kc, nc, nr)
 			bet := beta
 			if pc > 0 {
 				bet = 1
@@ -63,6 +42,38 @@ func gemmBlocked(kern *kernel, transA, transB bool, m, n, k int, alpha float32, 
 			}
 		}
 	}
+}
+
+// blockB prepares the kc×nc block of op(B) whose top-left element is
+// op(B)[pc][jc] and returns where macroKernel finds it: packed into ws.b, or,
+// when direct, read in place but for its last, partial sliver (packed at its
+// place in ws.b).
+func blockB(ws *workspace, direct, transB bool, b []float32, ldb int, boff []int, pc, jc, kc, nc, nr int) bSource {
+	src := bSource{kc: kc, nr: nr, packed: ws.b}
+	if boff != nil {
+		src.offs = boff[pc : pc+kc]
+	}
+	pack := func(from int) { // columns from..nc-1 of the block
+		if src.offs != nil {
+			packRunsAt(ws.b[from*kc:], b, src.offs, jc+from, kc, nc-from, nr)
+		} else {
+			packB(ws.b[from*kc:], transB, b, ldb, pc, jc+from, kc, nc-from, nr)
+		}
+	}
+	if !direct {
+		pack(0) // full stays 0: every sliver is read from ws.b
+		return src
+	}
+	src.full = nc / nr * nr
+	if src.offs != nil {
+		src.direct = b[jc:]
+	} else {
+		src.direct, src.ldb = b[pc*ldb+jc:], ldb
+	}
+	if src.full < nc {
+		pack(src.full)
+	}
+	return src
 }
 
 // bSource is where macroKernel finds the kc×nc block of op(B): packed slivers
