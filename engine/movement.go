@@ -173,6 +173,10 @@ func (t *Tensor) PadReflect(axis, before, after int) *Tensor {
 		}
 	}
 	record(out, "padreflect", []*Tensor{t}, func(g *Tensor) []*Tensor {
+		if !g.dev.GradEnabled() {
+			return []*Tensor{padReflectGrad(g, axis, before, after, n)}
+		}
+		// As graph ops, so that the gradient has a gradient.
 		dx := g.Slice(axis, before, before+n)
 		if before > 0 {
 			dx = dx.Add(g.Slice(axis, 0, before).Flip(axis).Pad(axis, 1, n-1-before))
@@ -183,6 +187,32 @@ func (t *Tensor) PadReflect(axis, before, after int) *Tensor {
 		return []*Tensor{dx}
 	})
 	return out
+}
+
+// padReflectGrad is the gradient of PadReflect(axis, before, after) of an axis of size n
+// for an upstream gradient g, without history: the interior of g, plus each padded edge
+// flipped onto the positions it mirrors,
+//
+//	dx[1:1+before] += flip(g[0:before]),  dx[n-1-after:n-1] += flip(g[before+n:]),
+//
+// added in place to a copy of the interior. Only the edges go through the small
+// slice-flip-add ops; the composition (a padded, full-size term per edge) made five passes
+// over the whole gradient.
+func padReflectGrad(g *Tensor, axis, before, after, n int) *Tensor {
+	dx := g.Slice(axis, before, before+n)
+	st := dx.Strides()
+	edge := func(at, from, size int) {
+		sum := dx.Slice(axis, at, at+size).Add(g.Slice(axis, from, from+size).Flip(axis))
+		g.dev.b.Copy(dx.buf, View{Offset: at * st[axis], Shape: sum.shape, Strides: st}, sum.buf,
+			View{Shape: sum.shape, Strides: sum.Strides()})
+	}
+	if before > 0 {
+		edge(1, 0, before)
+	}
+	if after > 0 {
+		edge(n-1-after, before+n, after)
+	}
+	return dx
 }
 
 // Concat joins tensors along axis; their other sizes must agree. The gradient slices g.
