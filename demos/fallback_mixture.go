@@ -45,21 +45,22 @@ func (m *Mixture) snapshot() (*weightSnap, error) {
 	for _, p := range m.state() {
 		ts = append(ts, p.T)
 	}
+	nw := len(ts)
 	opts := optimizers(m.model)
-	for _, o := range opts {
-		ts = append(ts, o.Slots()...)
+	slots := make([]int, len(opts)) // how many tensors each optimizer adds
+	for i, o := range opts {
+		sl := o.Slots()
+		ts, slots[i] = append(ts, sl...), len(sl)
 	}
 	data, err := engine.ReadAll(context.Background(), ts...)
 	if err != nil {
 		return nil, fmt.Errorf("mixture: snapshot: %w", err)
 	}
-	nw := len(m.state())
 	s := &weightSnap{step: m.tr.Steps(), weights: data[:nw]}
 	rest := data[nw:]
-	for _, o := range opts {
-		n := len(o.Slots())
-		s.opts = append(s.opts, optSnap{steps: o.Steps(), slots: rest[:n]})
-		rest = rest[n:]
+	for i, o := range opts {
+		s.opts = append(s.opts, optSnap{steps: o.Steps(), slots: rest[:slots[i]]})
+		rest = rest[slots[i]:]
 	}
 	return s, nil
 }
